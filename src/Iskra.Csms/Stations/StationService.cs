@@ -1,0 +1,119 @@
+using Iskra.Csms.Alarms;
+using Iskra.Csms.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Iskra.Csms.Stations;
+
+/// <summary>
+/// Provisioning and availability (blocks B and G): boot data, heartbeats, connector status with its
+/// history, and alarms for faults. Everything is stored through the <see cref="StorageWriter"/>
+/// before the station is answered.
+/// </summary>
+public sealed class StationService(StorageWriter writer, IOptions<CsmsOptions> options, TimeProvider time)
+{
+    public async ValueTask<BootResult> BootAsync(string stationId, BootInfo boot, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var status = await writer.WriteAsync((stationId, boot, now), static async (db, s, ct) =>
+        {
+            var station = await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
+            if (station is null)
+            {
+                // Admission let it in, so it exists; a deleted-while-connected station boots as Rejected.
+                return RegistrationState.Rejected;
+            }
+
+            station.Vendor = s.boot.Vendor;
+            station.Model = s.boot.Model;
+            station.SerialNumber = s.boot.SerialNumber;
+            station.FirmwareVersion = s.boot.FirmwareVersion;
+            station.ChargeBoxSerialNumber = s.boot.ChargeBoxSerialNumber;
+            station.Iccid = s.boot.Iccid;
+            station.Imsi = s.boot.Imsi;
+            station.MeterType = s.boot.MeterType;
+            station.MeterSerialNumber = s.boot.MeterSerialNumber;
+            station.LastBootReason = s.boot.Reason;
+            station.LastBootAt = s.now;
+            station.LastSeen = s.now;
+            return station.RegistrationStatus;
+        }, cancellationToken).ConfigureAwait(false);
+        return new BootResult(status, now, options.Value.HeartbeatIntervalSeconds);
+    }
+
+    public async ValueTask<DateTimeOffset> HeartbeatAsync(string stationId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await TouchAsync(stationId, now, cancellationToken).ConfigureAwait(false);
+        return now;
+    }
+
+    /// <summary>Marks the station seen now; <paramref name="version"/> is set when a connection opens.</summary>
+    public ValueTask TouchAsync(string stationId, DateTimeOffset now, CancellationToken cancellationToken, string? version = null) =>
+        new(writer.WriteAsync((stationId, now, version), static async (db, s, ct) =>
+        {
+            var station = await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
+            if (station is not null)
+            {
+                station.LastSeen = s.now;
+                if (s.version is not null)
+                {
+                    station.OcppVersion = s.version;
+                    station.LastConnectedAt = s.now;
+                }
+            }
+
+            return true;
+        }, cancellationToken));
+
+    public ValueTask StatusAsync(string stationId, StatusReport report, CancellationToken cancellationToken) =>
+        new(writer.WriteAsync((stationId, report, now: time.GetUtcNow()), static async (db, s, ct) =>
+        {
+            var r = s.report;
+            var timestamp = r.Timestamp?.ToUniversalTime() ?? s.now;
+            db.StatusEvents.Add(new StatusEvent
+            {
+                StationId = s.stationId,
+                EvseId = r.EvseId,
+                ConnectorId = r.ConnectorId,
+                Status = r.Status,
+                ErrorCode = r.ErrorCode,
+                Info = r.Info,
+                VendorId = r.VendorId,
+                VendorErrorCode = r.VendorErrorCode,
+                Timestamp = timestamp,
+                ReceivedAt = s.now,
+            });
+            var connector = await db.Connectors.FindAsync([s.stationId, r.EvseId, r.ConnectorId], ct).ConfigureAwait(false);
+            if (connector is null)
+            {
+                db.Connectors.Add(connector = new Connector { StationId = s.stationId, EvseId = r.EvseId, ConnectorId = r.ConnectorId, Status = r.Status });
+            }
+            else if (connector.UpdatedAt > timestamp)
+            {
+                // An older notification (delivered late) joins the history but does not override live state.
+                return true;
+            }
+
+            connector.Status = r.Status;
+            connector.ErrorCode = r.ErrorCode;
+            connector.Info = r.Info;
+            connector.VendorErrorCode = r.VendorErrorCode;
+            connector.UpdatedAt = timestamp;
+            var fault = r.ErrorCode is not null && r.ErrorCode != "NoError";
+            if (fault || r.Status == "Faulted")
+            {
+                db.Alarms.Add(new Alarm
+                {
+                    StationId = s.stationId,
+                    EvseId = r.EvseId,
+                    ConnectorId = r.ConnectorId,
+                    Source = "StatusNotification",
+                    Code = fault ? r.ErrorCode! : r.Status,
+                    Message = string.Join(' ', new[] { r.Info, r.VendorErrorCode }.Where(x => !string.IsNullOrEmpty(x))),
+                    RaisedAt = s.now,
+                });
+            }
+
+            return true;
+        }, cancellationToken));
+}

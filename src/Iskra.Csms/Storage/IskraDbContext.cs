@@ -1,0 +1,54 @@
+using Iskra.Csms.Alarms;
+using Iskra.Csms.Authorization;
+using Iskra.Csms.Reports;
+using Iskra.Csms.Stations;
+using Iskra.Csms.Traffic;
+using Iskra.Csms.Transactions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Iskra.Csms.Storage;
+
+/// <summary>The one database of a CSMS node. The model is in <see cref="IskraModel"/>; migrations live per provider.</summary>
+public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : DbContext(options)
+{
+    public DbSet<Station> Stations => Set<Station>();
+
+    public DbSet<Connector> Connectors => Set<Connector>();
+
+    public DbSet<StatusEvent> StatusEvents => Set<StatusEvent>();
+
+    public DbSet<ConnectionAttempt> ConnectionAttempts => Set<ConnectionAttempt>();
+
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+
+    public DbSet<IdTag> IdTags => Set<IdTag>();
+
+    public DbSet<ChargingTransaction> Transactions => Set<ChargingTransaction>();
+
+    public DbSet<TransactionEventRecord> TransactionEvents => Set<TransactionEventRecord>();
+
+    public DbSet<MeterValueRecord> MeterValues => Set<MeterValueRecord>();
+
+    public DbSet<TrafficEntry> Traffic => Set<TrafficEntry>();
+
+    public DbSet<StationNotice> Notices => Set<StationNotice>();
+
+    public DbSet<DeviceModelVariable> DeviceModel => Set<DeviceModelVariable>();
+
+    public DbSet<EventRecord> Events => Set<EventRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name, so the database reads like the API.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot order or compare DateTimeOffset text; store UTC ticks instead.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => IskraModel.Configure(modelBuilder);
+}

@@ -1,0 +1,19 @@
+namespace Iskra.Csms.Transactions;
+
+/// <summary>
+/// Business problems in transaction messages. They are accepted, stored and flagged, never answered
+/// with a CALLERROR, or the station would retry them forever (OCPP 1.6 §4.8/§4.10, 2.0.1 E.FR).
+/// </summary>
+[Flags]
+public enum TransactionProblems
+{
+    None = 0,
+    UnknownIdTag = 1,
+    NotAuthorized = 2,
+    UnknownTransaction = 4,
+    LateTimestamp = 8,
+    MeterStopBelowStart = 16,
+    StoppedTwice = 32,
+    SeqNoGap = 64,
+    OfflineEvents = 128,
+}

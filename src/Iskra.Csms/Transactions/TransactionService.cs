@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Iskra.Csms.Authorization;
+using Iskra.Csms.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Iskra.Csms.Transactions;
+
+/// <summary>
+/// Transactions and meter values (blocks E and J) for both versions: 1.6 Start/StopTransaction and
+/// 2.0.1 TransactionEvent are thin handlers over this one service. Retries are idempotent, business
+/// problems are accepted and flagged (never a CALLERROR), energy is kept in Wh.
+/// </summary>
+public sealed class TransactionService(
+    StorageWriter writer,
+    AuthorizationService authorization,
+    IOptions<CsmsOptions> options,
+    TimeProvider time)
+{
+    /// <summary>1.6 StartTransaction: allocates an unguessable id, or returns the same one for a retry of the same start.</summary>
+    public async ValueTask<(int TransactionId, AuthorizationResult IdTagInfo)> StartAsync(
+        string stationId, StartTransactionInput start, CancellationToken cancellationToken)
+    {
+        var auth = await authorization.AuthorizeAsync(start.IdTag, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var flags = Flag(auth, start.Timestamp, now);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{start.ConnectorId}|{start.IdTag}|{start.MeterStartWh}|{start.Timestamp.ToUniversalTime():O}");
+        var id = await writer.WriteAsync((stationId, start, key, auth, flags, now), static async (db, s, ct) =>
+        {
+            var existing = db.Transactions.Local.FirstOrDefault(t => t.StationId == s.stationId && t.StartKey == s.key)
+                ?? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+                    db.Transactions, t => t.StationId == s.stationId && t.StartKey == s.key, ct).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return int.Parse(existing.TransactionId, CultureInfo.InvariantCulture); // OCPP-J 1.6 §4.1: a retry gets the same answer
+            }
+
+            string transactionId;
+            do
+            {
+                transactionId = RandomNumberGenerator.GetInt32(1, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+            }
+            while (await TransactionStore.FindAsync(db, s.stationId, transactionId, ct).ConfigureAwait(false) is not null);
+
+            db.Transactions.Add(new ChargingTransaction
+            {
+                StationId = s.stationId,
+                TransactionId = transactionId,
+                EvseId = s.start.ConnectorId,
+                ConnectorId = s.start.ConnectorId,
+                IdTag = s.start.IdTag,
+                IdTagStatus = s.auth.Status.ToString(),
+                StartedAt = s.start.Timestamp.ToUniversalTime(),
+                MeterStartWh = s.start.MeterStartWh,
+                ReservationId = s.start.ReservationId,
+                StartKey = s.key,
+                Problems = s.flags,
+                UpdatedAt = s.now,
+            });
+            return int.Parse(transactionId, CultureInfo.InvariantCulture);
+        }, cancellationToken).ConfigureAwait(false);
+        return (id, auth);
+    }
+
+    /// <summary>1.6 StopTransaction: closes the session once; a repeat is acknowledged without applying it again.</summary>
+    public async ValueTask<AuthorizationResult?> StopAsync(string stationId, StopTransactionInput stop, CancellationToken cancellationToken)
+    {
+        AuthorizationResult? auth = stop.IdTag is null ? null : await authorization.AuthorizeAsync(stop.IdTag, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var late = IsLate(stop.Timestamp, now);
+        await writer.WriteAsync((stationId, stop, now, late), static async (db, s, ct) =>
+        {
+            var id = s.stop.TransactionId.ToString(CultureInfo.InvariantCulture);
+            var tx = await TransactionStore.FindAsync(db, s.stationId, id, ct).ConfigureAwait(false);
+            if (tx is null)
+            {
+                db.Transactions.Add(tx = new ChargingTransaction { StationId = s.stationId, TransactionId = id, Problems = TransactionProblems.UnknownTransaction });
+            }
+            else if (tx.StoppedAt is not null)
+            {
+                return true;
+            }
+
+            tx.StoppedAt = s.stop.Timestamp.ToUniversalTime();
+            tx.StopReason = s.stop.Reason ?? "Local"; // 1.6 §7.49: absent reason means Local
+            if (s.late)
+            {
+                tx.Problems |= TransactionProblems.LateTimestamp;
+            }
+
+            TransactionStore.AddMeterValues(db, s.stationId, tx, tx.EvseId, tx.ConnectorId, s.stop.TransactionData, s.now);
+            tx.MeterStopWh = s.stop.MeterStopWh;
+            tx.UpdatedAt = s.now;
+            TransactionStore.Recompute(tx);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return auth;
+    }
+
+    /// <summary>MeterValues of either version; linked to the transaction when it is known.</summary>
+    public ValueTask MeterValuesAsync(string stationId, int evseId, int connectorId, string? transactionId, IReadOnlyList<MeterReading> readings, CancellationToken cancellationToken) =>
+        new(writer.WriteAsync((stationId, evseId, connectorId, transactionId, readings, now: time.GetUtcNow()), static async (db, s, ct) =>
+        {
+            var tx = s.transactionId is null ? null : await TransactionStore.FindAsync(db, s.stationId, s.transactionId, ct).ConfigureAwait(false);
+            TransactionStore.AddMeterValues(db, s.stationId, tx, s.evseId, s.connectorId, s.readings, s.now);
+            if (tx is not null)
+            {
+                tx.UpdatedAt = s.now;
+            }
+
+            return true;
+        }, cancellationToken));
+
+    /// <summary>
+    /// 2.0.1 TransactionEvent: deduplicated on (transactionId, seqNo), tolerant of gaps and reordering;
+    /// an offline event never overrides state set by a live one (E.FR, E12).
+    /// </summary>
+    public async ValueTask<AuthorizationResult?> EventAsync(string stationId, TransactionEventInput e, CancellationToken cancellationToken)
+    {
+        AuthorizationResult? auth = e.IdToken is null ? null : await authorization.AuthorizeAsync(e.IdToken, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var flags = (auth is { } a ? Flag(a, e.Timestamp, now) : IsLate(e.Timestamp, now) ? TransactionProblems.LateTimestamp : TransactionProblems.None)
+            | (e.Offline ? TransactionProblems.OfflineEvents : TransactionProblems.None);
+        await writer.WriteAsync((stationId, e, auth, flags, now), static async (db, s, ct) =>
+        {
+            var e = s.e;
+            var tx = await TransactionStore.FindAsync(db, s.stationId, e.TransactionId, ct).ConfigureAwait(false);
+            if (tx is null)
+            {
+                db.Transactions.Add(tx = new ChargingTransaction { StationId = s.stationId, TransactionId = e.TransactionId });
+                if (e.EventType != "Started")
+                {
+                    tx.Problems |= TransactionProblems.UnknownTransaction;
+                }
+            }
+            else if (tx.Id > 0 && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+                db.TransactionEvents, r => r.TransactionDbId == tx.Id && r.SeqNo == e.SeqNo, ct).ConfigureAwait(false))
+            {
+                return true; // a retry of an event already stored
+            }
+
+            if (db.TransactionEvents.Local.Any(r => r.Transaction == tx && r.SeqNo == e.SeqNo))
+            {
+                return true;
+            }
+
+            db.TransactionEvents.Add(new TransactionEventRecord
+            {
+                Transaction = tx,
+                SeqNo = e.SeqNo,
+                EventType = e.EventType,
+                TriggerReason = e.TriggerReason,
+                Timestamp = e.Timestamp.ToUniversalTime(),
+                Offline = e.Offline,
+                ReceivedAt = s.now,
+            });
+            Apply(tx, e, s.auth, s.flags, s.now);
+            TransactionStore.AddMeterValues(db, s.stationId, tx, tx.EvseId, tx.ConnectorId, e.MeterValues, s.now);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return auth;
+    }
+
+    private static void Apply(ChargingTransaction tx, TransactionEventInput e, AuthorizationResult? auth, TransactionProblems flags, DateTimeOffset now)
+    {
+        var timestamp = e.Timestamp.ToUniversalTime();
+        tx.Problems |= flags;
+        if (tx.LastSeqNo is { } last && e.SeqNo > last + 1)
+        {
+            tx.Problems |= TransactionProblems.SeqNoGap;
+        }
+
+        tx.LastSeqNo = Math.Max(tx.LastSeqNo ?? e.SeqNo, e.SeqNo);
+        if (e.EvseId is { } evse)
+        {
+            tx.EvseId = evse;
+        }
+
+        if (e.ConnectorId is { } connector)
+        {
+            tx.ConnectorId = connector;
+        }
+
+        if (e.IdToken is not null && (tx.IdTag is null || e.EventType == "Started"))
+        {
+            tx.IdTag = e.IdToken;
+            tx.IdTagStatus = auth?.Status.ToString();
+        }
+
+        tx.RemoteStartId ??= e.RemoteStartId;
+        tx.ReservationId ??= e.ReservationId;
+        if (e.EventType == "Started" || tx.StartedAt is null || timestamp < tx.StartedAt)
+        {
+            tx.StartedAt = e.EventType == "Started" ? timestamp : (tx.StartedAt is null || timestamp < tx.StartedAt ? timestamp : tx.StartedAt);
+        }
+
+        var isNewest = tx.LastLiveAt is null || timestamp >= tx.LastLiveAt;
+        if (e.ChargingState is not null && (!e.Offline || tx.LastLiveAt is null) && isNewest)
+        {
+            tx.ChargingState = e.ChargingState;
+        }
+
+        if (!e.Offline && isNewest)
+        {
+            tx.LastLiveAt = timestamp;
+        }
+
+        if (e.EventType == "Ended")
+        {
+            tx.StoppedAt ??= timestamp;
+            tx.StopReason ??= e.StoppedReason ?? "Local"; // E06: stoppedReason absent means Local
+        }
+
+        tx.UpdatedAt = now;
+    }
+
+    private TransactionProblems Flag(AuthorizationResult auth, DateTimeOffset timestamp, DateTimeOffset now) =>
+        (auth.Known ? TransactionProblems.None : TransactionProblems.UnknownIdTag)
+        | (auth.Status is IdTagStatus.Accepted ? TransactionProblems.None : TransactionProblems.NotAuthorized)
+        | (IsLate(timestamp, now) ? TransactionProblems.LateTimestamp : TransactionProblems.None);
+
+    private bool IsLate(DateTimeOffset timestamp, DateTimeOffset now) => now - timestamp > options.Value.LateMessageThreshold;
+}
