@@ -22,6 +22,8 @@ public sealed partial class StorageWriter(
     private readonly Channel<StorageWork> _queue = Channel.CreateBounded<StorageWork>(
         new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private long _dropped;
+
     /// <summary>Seconds the last commit took; read by metrics.</summary>
     public double LastCommitSeconds { get; private set; }
 
@@ -37,6 +39,20 @@ public sealed partial class StorageWriter(
         await _queue.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
         return await work.Task.ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Queues <paramref name="apply"/> without waiting for it (the traffic log): when the queue is full
+    /// the row is dropped and counted in <see cref="Dropped"/> rather than stalling a station.
+    /// </summary>
+    public void Post<TState>(TState state, Func<IskraDbContext, TState, CancellationToken, ValueTask<bool>> apply)
+    {
+        if (!_queue.Writer.TryWrite(new StorageWork<TState, bool>(state, apply)))
+        {
+            Interlocked.Increment(ref _dropped);
+        }
+    }
+
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Iskra.Ocpp;
+using Iskra.Ocpp.Rpc;
+
+namespace Iskra.Csms.Routing;
+
+/// <summary>One line of a route table: an action of the catalog and the handler that answers it.</summary>
+public sealed class Route
+{
+    private readonly Func<StationContext, JsonElement, CancellationToken, ValueTask<RpcReply>> _dispatch;
+
+    private Route(OcppAction action, Func<StationContext, JsonElement, CancellationToken, ValueTask<RpcReply>> dispatch)
+    {
+        Action = action;
+        _dispatch = dispatch;
+    }
+
+    public OcppAction Action { get; }
+
+    /// <summary>A route for <paramref name="action"/>, whose catalog types must be <typeparamref name="TRequest"/> and <typeparamref name="TResponse"/>.</summary>
+    public static Route To<TRequest, TResponse>(OcppAction action, IOcppHandler<TRequest, TResponse> handler)
+    {
+        var requestType = (JsonTypeInfo<TRequest>)action.RequestType;
+        var responseType = (JsonTypeInfo<TResponse>)action.ResponseType;
+        return new Route(action, async (station, payload, ct) =>
+        {
+            var request = payload.Deserialize(requestType)!;
+            var response = await handler.HandleAsync(station, request, ct).ConfigureAwait(false);
+            return RpcReply.Result(response!, responseType);
+        });
+    }
+
+    public ValueTask<RpcReply> DispatchAsync(StationContext station, JsonElement payload, CancellationToken cancellationToken) =>
+        _dispatch(station, payload, cancellationToken);
+}

@@ -1,0 +1,49 @@
+using Iskra.Csms.Stations;
+using Iskra.Csms.Storage;
+using Iskra.Csms.Traffic;
+using Iskra.Ocpp;
+using Iskra.Ocpp.Rpc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Iskra.Csms.Routing;
+
+/// <summary>The CSMS side of each connection: a <see cref="StationContext"/>, the router as its call handler, and its traffic log.</summary>
+public sealed class StationConnections(
+    OcppRouter router,
+    StationService stations,
+    StorageWriter writer,
+    IDbContextFactory<IskraDbContext> contexts,
+    TimeProvider time,
+    ILogger<TrafficObserver> trafficLogger) : IStationConnectionHandler
+{
+    public StationConnection Open(string stationId, OcppVersion version, string? remoteAddress)
+    {
+        var context = new StationContext(stationId, version);
+        return new StationConnection(stationId, version, remoteAddress, new Handler(router, context), new TrafficObserver(stationId, writer, time, trafficLogger));
+    }
+
+    public async ValueTask OnConnectedAsync(StationConnection connection, RpcChannel channel, CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var registration = await db.Stations.Where(s => s.Id == connection.StationId)
+                .Select(s => (RegistrationState?)s.RegistrationStatus)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            ((Handler)connection.Handler).Context.Registration = registration;
+        }
+
+        await stations.TouchAsync(connection.StationId, time.GetUtcNow(), cancellationToken, connection.Version.DisplayName()).ConfigureAwait(false);
+    }
+
+    public async ValueTask OnDisconnectedAsync(StationConnection connection, CancellationToken cancellationToken) =>
+        await stations.TouchAsync(connection.StationId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+
+    private sealed class Handler(OcppRouter router, StationContext context) : IRpcCallHandler
+    {
+        public StationContext Context => context;
+
+        public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken) =>
+            router.DispatchAsync(context, request, cancellationToken);
+    }
+}

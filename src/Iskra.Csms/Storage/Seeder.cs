@@ -1,0 +1,46 @@
+using Iskra.Csms.Authorization;
+using Iskra.Csms.Stations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Iskra.Csms.Storage;
+
+/// <summary>Creates the configured <see cref="SeedOptions"/> rows that do not exist yet.</summary>
+public static class Seeder
+{
+    public static async Task SeedAsync(IDbContextFactory<IskraDbContext> contexts, SeedOptions seed, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        foreach (var s in seed.Stations)
+        {
+            if (await db.Stations.AnyAsync(x => x.Id == s.Id, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            if (s.SecurityProfile is 1 or 2 && string.IsNullOrEmpty(s.Password))
+            {
+                throw new InvalidOperationException($"Seed station {s.Id} uses security profile {s.SecurityProfile} and needs a password.");
+            }
+
+            db.Stations.Add(new Station
+            {
+                Id = s.Id,
+                Description = s.Description,
+                SecurityProfile = s.SecurityProfile,
+                PasswordHash = s.SecurityProfile is 1 or 2 ? StationPasswords.Hash(s.Password!) : null,
+                CreatedAt = now,
+            });
+        }
+
+        foreach (var t in seed.IdTags)
+        {
+            if (!await db.IdTags.AnyAsync(x => x.Value == t.IdTag, cancellationToken).ConfigureAwait(false))
+            {
+                db.IdTags.Add(new IdTag { Value = t.IdTag, Status = t.Status, ExpiryDate = t.ExpiryDate, ParentIdTag = t.ParentIdTag, CreatedAt = now });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
