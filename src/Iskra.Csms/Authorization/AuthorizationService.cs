@@ -10,8 +10,16 @@ namespace Iskra.Csms.Authorization;
 /// </summary>
 public sealed class AuthorizationService(IDbContextFactory<IskraDbContext> contexts, TimeProvider time)
 {
-    public async ValueTask<AuthorizationResult> AuthorizeAsync(string idTag, CancellationToken cancellationToken)
+    /// <param name="idTag">The 1.6 idTag or 2.0.1 idToken.</param>
+    /// <param name="type">The 2.0.1 IdTokenEnumType; NoAuthorization is always accepted (C01).</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    public async ValueTask<AuthorizationResult> AuthorizeAsync(string idTag, string? type, CancellationToken cancellationToken)
     {
+        if (type == "NoAuthorization")
+        {
+            return new AuthorizationResult(IdTagStatus.Accepted, null, null) { Known = true };
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var tag = await db.IdTags.AsNoTracking().FirstOrDefaultAsync(t => t.Value == idTag, cancellationToken).ConfigureAwait(false);
         if (tag is null)

@@ -28,7 +28,7 @@ public sealed class OcppRouter
 
     public async ValueTask<RpcReply> DispatchAsync(StationContext station, RpcCall call, CancellationToken cancellationToken)
     {
-        var action = Catalogs.Find(station.Version, call.Action);
+        var action = OcppCatalogs.Find(station.Version, call.Action);
         if (action is null)
         {
             return RpcReply.Error(OcppErrorCode.NotImplemented, $"Unknown action {Truncate(call.Action)}");

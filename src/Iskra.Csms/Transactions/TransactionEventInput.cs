@@ -12,6 +12,7 @@ public sealed record TransactionEventInput(
     string? StoppedReason,
     int? RemoteStartId,
     string? IdToken,
+    string? IdTokenType,
     int? EvseId,
     int? ConnectorId,
     int? ReservationId,

@@ -21,7 +21,7 @@ public sealed class TransactionService(
     public async ValueTask<(int TransactionId, AuthorizationResult IdTagInfo)> StartAsync(
         string stationId, StartTransactionInput start, CancellationToken cancellationToken)
     {
-        var auth = await authorization.AuthorizeAsync(start.IdTag, cancellationToken).ConfigureAwait(false);
+        var auth = await authorization.AuthorizeAsync(start.IdTag, null, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var flags = Flag(auth, start.Timestamp, now);
         var key = string.Create(CultureInfo.InvariantCulture, $"{start.ConnectorId}|{start.IdTag}|{start.MeterStartWh}|{start.Timestamp.ToUniversalTime():O}");
@@ -65,7 +65,7 @@ public sealed class TransactionService(
     /// <summary>1.6 StopTransaction: closes the session once; a repeat is acknowledged without applying it again.</summary>
     public async ValueTask<AuthorizationResult?> StopAsync(string stationId, StopTransactionInput stop, CancellationToken cancellationToken)
     {
-        AuthorizationResult? auth = stop.IdTag is null ? null : await authorization.AuthorizeAsync(stop.IdTag, cancellationToken).ConfigureAwait(false);
+        AuthorizationResult? auth = stop.IdTag is null ? null : await authorization.AuthorizeAsync(stop.IdTag, null, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var late = IsLate(stop.Timestamp, now);
         await writer.WriteAsync((stationId, stop, now, late), static async (db, s, ct) =>
@@ -117,7 +117,7 @@ public sealed class TransactionService(
     /// </summary>
     public async ValueTask<AuthorizationResult?> EventAsync(string stationId, TransactionEventInput e, CancellationToken cancellationToken)
     {
-        AuthorizationResult? auth = e.IdToken is null ? null : await authorization.AuthorizeAsync(e.IdToken, cancellationToken).ConfigureAwait(false);
+        AuthorizationResult? auth = e.IdToken is null ? null : await authorization.AuthorizeAsync(e.IdToken, e.IdTokenType, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var flags = (auth is { } a ? Flag(a, e.Timestamp, now) : IsLate(e.Timestamp, now) ? TransactionProblems.LateTimestamp : TransactionProblems.None)
             | (e.Offline ? TransactionProblems.OfflineEvents : TransactionProblems.None);

@@ -1,0 +1,32 @@
+using Iskra.Csms.Authorization;
+using Iskra.Csms.Reports;
+using Iskra.Csms.Routing;
+using Iskra.Csms.Stations;
+using Iskra.Csms.Storage;
+using Iskra.Csms.Traffic;
+using Iskra.Csms.Transactions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Iskra.Csms;
+
+/// <summary>Registers the CSMS: storage, the block services, the router and the connection handler.</summary>
+public static class CsmsRegistration
+{
+    public static IServiceCollection AddCsms(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.Configure<CsmsOptions>(configuration.GetSection("Csms"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddIskraStorage(database);
+        services.AddSingleton<StationService>();
+        services.AddSingleton<AuthorizationService>();
+        services.AddSingleton<TransactionService>();
+        services.AddSingleton<NoticeService>();
+        services.AddSingleton<IStationAdmission, StationAdmission>();
+        services.AddSingleton(sp => new OcppRouter(V16Routes.Create(sp).Concat(V201Routes.Create(sp))));
+        services.AddSingleton<IStationConnectionHandler, StationConnections>();
+        services.AddSingleton<TrafficRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
+        return services;
+    }
+}
