@@ -1,6 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Iskra.Server;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+var app = IskraHost.Build(args);
+await IskraHost.PrepareAsync(app);
+await app.RunAsync();

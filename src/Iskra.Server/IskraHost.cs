@@ -1,0 +1,73 @@
+using Iskra.Csms;
+using Iskra.Csms.Storage;
+using Iskra.Server.Transport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Iskra.Server;
+
+/// <summary>
+/// The composition root: configuration, the CSMS, the OCPP endpoint, and the start-up steps
+/// (migrate, seed). <c>Program</c> runs it; tests start it on 127.0.0.1:0.
+/// </summary>
+public static partial class IskraHost
+{
+    public const string DefaultUrl = "http://localhost:8180";
+
+    /// <summary>Builds the app. Flags: <c>--dev</c> admits unknown stations as Pending.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var dev = args.Contains("--dev");
+        var builder = WebApplication.CreateBuilder(args.Where(a => a is not "--dev").ToArray());
+        builder.Configuration.AddEnvironmentVariables("ISKRA_");
+        if (dev)
+        {
+            builder.Configuration["Csms:AdmitUnknownStations"] = "true";
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        configure?.Invoke(builder);
+        var database = new DatabaseOptions
+        {
+            ConnectionString = builder.Configuration["DATABASE"]
+                ?? builder.Configuration.GetConnectionString("Iskra")
+                ?? DatabaseOptions.DefaultSqlite,
+        };
+        builder.Services.AddCsms(builder.Configuration, database);
+        builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+        builder.Services.AddOcppTransport(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapOcpp();
+        app.MapGet("/health", HealthAsync);
+        return app;
+    }
+
+    /// <summary>Migrates the database and seeds it; call before <c>RunAsync</c>/<c>StartAsync</c>.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var services = app.Services;
+        var contexts = services.GetRequiredService<IDbContextFactory<IskraDbContext>>();
+        await StorageRegistration.MigrateAsync(contexts, services.GetRequiredService<DatabaseOptions>(), cancellationToken).ConfigureAwait(false);
+        await Seeder.SeedAsync(contexts, services.GetRequiredService<IOptions<SeedOptions>>().Value, services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
+        if (services.GetRequiredService<IOptions<CsmsOptions>>().Value.AdmitUnknownStations)
+        {
+            LogDevMode(app.Logger);
+        }
+    }
+
+    private static async Task<IResult> HealthAsync(IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var ready = await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false);
+        var body = new HealthReport(ready ? "Healthy" : "Unhealthy", ready, sessions.Count);
+        return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development mode: unknown stations are admitted as Pending without credentials. Never use this on a network.")]
+    private static partial void LogDevMode(ILogger logger);
+}
