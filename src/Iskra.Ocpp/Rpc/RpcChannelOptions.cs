@@ -1,0 +1,23 @@
+namespace Iskra.Ocpp.Rpc;
+
+/// <summary>Limits and timeouts of one <see cref="RpcChannel"/>.</summary>
+public sealed class RpcChannelOptions
+{
+    /// <summary>A bigger message closes the connection with 1009 (SPEC §2.1: 64 KiB).</summary>
+    public int MaxFrameBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The sustained rate of the flood guard; beyond it the connection closes with 1008.</summary>
+    public double MaxMessagesPerSecond { get; set; } = 50;
+
+    /// <summary>How many messages may arrive at once before the rate applies.</summary>
+    public int MessageBurst { get; set; } = 200;
+
+    /// <summary>How long a CSMS call waits for its answer, including its wait for the call before it.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long we wait for the peer's close frame after sending ours before aborting.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many received CALLs may wait for the handler; a well-behaved station sends one at a time.</summary>
+    public int MaxQueuedCalls { get; set; } = 16;
+}

@@ -1,0 +1,171 @@
+using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Iskra.Csms.Routing;
+using Iskra.Csms.Stations;
+using Iskra.Ocpp;
+using Iskra.Ocpp.Rpc;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Iskra.Server.Transport;
+
+/// <summary>
+/// The OCPP-J WebSocket endpoint <c>/ocpp/{stationId}</c>: judges id, subprotocol and credentials
+/// before any socket is opened (SPEC §2.1), then runs the station's <see cref="RpcChannel"/>.
+/// </summary>
+public sealed partial class OcppEndpoint(
+    IStationAdmission admission,
+    IStationConnectionHandler connections,
+    StationSessions sessions,
+    IOptions<OcppServerOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<OcppEndpoint> logger)
+{
+    private const string UnauthorizedBody = "Unauthorized";
+    private const string ReplacedText = "replaced by a new connection";
+
+    public async Task AcceptAsync(HttpContext context)
+    {
+        var remote = context.Connection.RemoteIpAddress?.ToString();
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await RespondAsync(context, StatusCodes.Status400BadRequest, "An OCPP endpoint takes WebSocket requests only.").ConfigureAwait(false);
+            return;
+        }
+
+        // Judged on the raw target: the decoded, dot-normalized path could turn "a/../b" into "b".
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (!StationIds.TryParseRawTarget(rawTarget, out var stationId, out var attempted))
+        {
+            await RefuseBadPathAsync(context, attempted ?? rawTarget).ConfigureAwait(false);
+            return;
+        }
+
+        // SPEC §2.1: the first subprotocol of the client's list that we speak, in the client's order.
+        OcppVersion? version = null;
+        foreach (var offered in context.WebSockets.WebSocketRequestedProtocols)
+        {
+            if (OcppVersions.TryParseSubprotocol(offered, out var v))
+            {
+                version = v;
+                break;
+            }
+        }
+
+        if (version is null)
+        {
+            await admission.RecordRefusalAsync(stationId, remote, RefusalReason.BadSubprotocol, context.RequestAborted).ConfigureAwait(false);
+            LogRefused(logger, stationId, remote, RefusalReason.BadSubprotocol);
+            await RespondAsync(context, StatusCodes.Status400BadRequest, "No supported OCPP subprotocol offered (ocpp1.6, ocpp2.0.1).").ConfigureAwait(false);
+            return;
+        }
+
+        var request = new AdmissionRequest(
+            stationId,
+            BasicCredentials.TryParse(context.Request.Headers.Authorization, out var user, out var password) ? user : null,
+            user.Length > 0 || password.Length > 0 ? password : null,
+            context.Connection.ClientCertificate?.GetNameInfo(X509NameType.SimpleName, forIssuer: false),
+            context.Request.IsHttps,
+            remote);
+        var decision = await admission.AdmitAsync(request, context.RequestAborted).ConfigureAwait(false);
+        if (!decision.Admitted)
+        {
+            // Same status, header and body for every refusal: unknown id and wrong password look alike.
+            await admission.RecordRefusalAsync(stationId, remote, decision.Reason, context.RequestAborted).ConfigureAwait(false);
+            LogRefused(logger, stationId, remote, decision.Reason);
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
+            await RespondAsync(context, StatusCodes.Status401Unauthorized, UnauthorizedBody).ConfigureAwait(false);
+            return;
+        }
+
+        var settings = options.Value;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = version.Value.Subprotocol(),
+            DangerousEnableCompression = true,
+            DisableServerContextTakeover = true,
+            // A ping after PingInterval of silence, its pong due within half of it: with the socket's
+            // heartbeat granularity a half-open peer is dropped within two intervals (docs/decisions/001).
+            KeepAliveInterval = settings.PingInterval,
+            KeepAliveTimeout = settings.PingInterval / 2,
+        }).ConfigureAwait(false);
+        await RunAsync(stationId, version.Value, remote, socket, settings, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Refuses a path whose id breaks the rules; the attempt is recorded with the id escaped.</summary>
+    public async Task RefuseBadPathAsync(HttpContext context, string? attempted)
+    {
+        var escaped = StationIds.Escape(attempted);
+        var remote = context.Connection.RemoteIpAddress?.ToString();
+        await admission.RecordRefusalAsync(escaped, remote, RefusalReason.BadPath, context.RequestAborted).ConfigureAwait(false);
+        LogRefused(logger, escaped, remote, RefusalReason.BadPath);
+        await RespondAsync(context, StatusCodes.Status400BadRequest, "Invalid station id.").ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(string stationId, OcppVersion version, string? remote, WebSocket socket, OcppServerOptions settings, CancellationToken aborted)
+    {
+        var connection = connections.Open(stationId, version, remote);
+        var channel = new RpcChannel(socket, version, connection.Handler, connection.Observer, settings.ToChannelOptions(), time);
+        var session = new StationSession(connection, channel, time.GetUtcNow());
+
+        // Register first, then close the old one: from here on commands reach only the new connection.
+        var replaced = sessions.Register(session);
+        var closingReplaced = replaced is null
+            ? Task.CompletedTask
+            : replaced.Channel.CloseAsync(WebSocketCloseStatus.NormalClosure, ReplacedText, CancellationToken.None);
+        if (replaced is not null)
+        {
+            LogReplaced(logger, stationId, remote);
+        }
+
+        using var stopping = lifetime.ApplicationStopping.Register(
+            static state => _ = ((RpcChannel)state!).CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "server shutting down", CancellationToken.None),
+            channel);
+        try
+        {
+            LogConnected(logger, stationId, version, remote);
+            await connections.OnConnectedAsync(connection, channel, aborted).ConfigureAwait(false);
+            await channel.RunAsync(aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogConnectionFailed(logger, stationId, ex);
+            await channel.CloseAsync(WebSocketCloseStatus.InternalServerError, "internal error", CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            sessions.Unregister(session);
+            await channel.DisposeAsync().ConfigureAwait(false);
+            await connections.OnDisconnectedAsync(connection, CancellationToken.None).ConfigureAwait(false);
+            await closingReplaced.ConfigureAwait(false);
+            var closeStatus = socket.CloseStatus;
+            LogDisconnected(logger, stationId, closeStatus);
+        }
+    }
+
+    private static Task RespondAsync(HttpContext context, int status, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.ContentLength = bytes.Length;
+        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Station {StationId} connected with OCPP {Version} from {RemoteAddress}")]
+    private static partial void LogConnected(ILogger logger, string stationId, OcppVersion version, string? remoteAddress);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Station {StationId} disconnected ({CloseStatus})")]
+    private static partial void LogDisconnected(ILogger logger, string stationId, WebSocketCloseStatus? closeStatus);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Station {StationId} from {RemoteAddress} replaced its previous connection")]
+    private static partial void LogReplaced(ILogger logger, string stationId, string? remoteAddress);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused handshake of {StationId} from {RemoteAddress}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string stationId, string? remoteAddress, RefusalReason reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The connection of station {StationId} failed")]
+    private static partial void LogConnectionFailed(ILogger logger, string stationId, Exception exception);
+}

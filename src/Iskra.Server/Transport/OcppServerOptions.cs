@@ -1,0 +1,34 @@
+using Iskra.Ocpp.Rpc;
+
+namespace Iskra.Server.Transport;
+
+/// <summary>The OCPP endpoint's settings (configuration section "Ocpp").</summary>
+public sealed class OcppServerOptions
+{
+    public const string Section = "Ocpp";
+
+    /// <summary>
+    /// After this much silence the server pings a station; one that does not pong within half of it
+    /// is dropped, so a half-open connection is gone within two intervals (SPEC §2.1).
+    /// </summary>
+    public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A bigger message closes the connection with 1009 (SPEC §2.1: 64 KiB).</summary>
+    public int MaxFrameBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The sustained message rate per station; beyond it and its burst the connection closes with 1008.</summary>
+    public double MaxMessagesPerSecond { get; set; } = 50;
+
+    public int MessageBurst { get; set; } = 200;
+
+    /// <summary>How long a CSMS call waits for the station's answer.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public RpcChannelOptions ToChannelOptions() => new()
+    {
+        MaxFrameBytes = MaxFrameBytes,
+        MaxMessagesPerSecond = MaxMessagesPerSecond,
+        MessageBurst = MessageBurst,
+        CallTimeout = CallTimeout,
+    };
+}

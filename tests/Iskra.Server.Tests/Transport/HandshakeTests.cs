@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using Iskra.Csms.Stations;
+using Iskra.Ocpp;
+
+namespace Iskra.Server.Tests.Transport;
+
+/// <summary>SPEC §2.1 handshake: id, subprotocol and credentials are judged before any WebSocket opens.</summary>
+public sealed class HandshakeTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(new[] { "ocpp2.0.1", "ocpp1.6" }, "ocpp2.0.1", OcppVersion.V201)]
+    [InlineData(new[] { "ocpp1.6", "ocpp2.0.1" }, "ocpp1.6", OcppVersion.V16)]
+    [InlineData(new[] { "ocpp2.1", "ocpp1.5", "ocpp2.0.1", "ocpp1.6" }, "ocpp2.0.1", OcppVersion.V201)]
+    public async Task The_first_supported_subprotocol_in_the_client_order_is_chosen(string[] offered, string chosen, OcppVersion version)
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.Stations["CP1"] = "secret";
+
+        using var client = await server.ConnectAsync("CP1", "secret", offered);
+
+        Assert.Equal(chosen, client.SubProtocol);
+        Assert.Equal(version, Assert.Single(server.Connections.Versions));
+    }
+
+    [Theory]
+    [InlineData("ocpp1.5")]
+    [InlineData("ocpp2.1, mqtt")]
+    [InlineData(null)]
+    public async Task A_handshake_without_a_supported_subprotocol_is_refused_with_400_and_recorded(string? offered)
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.Stations["CP1"] = null;
+
+        using var response = await RawHandshake.SendAsync(server.Port, "/ocpp/CP1", offered);
+
+        Assert.Equal(400, response.Status);
+        Assert.False(response.Headers.ContainsKey("upgrade"));
+        Assert.Equal(("CP1", RefusalReason.BadSubprotocol), Assert.Single(server.Admission.Refusals));
+        Assert.Empty(server.Connections.Events);
+    }
+
+    [Fact]
+    public async Task A_ClientWebSocket_offering_no_supported_subprotocol_sees_400()
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.Stations["CP1"] = null;
+
+        using var client = new ClientWebSocket();
+        client.Options.CollectHttpResponseDetails = true;
+        client.Options.AddSubProtocol("ocpp1.5");
+        await Assert.ThrowsAsync<WebSocketException>(() => client.ConnectAsync(new Uri(server.WebSocketAddress, "ocpp/CP1"), Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, client.HttpStatusCode);
+    }
+
+    [Theory]
+    [InlineData("/ocpp/1234567890123456789012345678901234567890123456789")]
+    [InlineData("/ocpp/bad%20id")]
+    [InlineData("/ocpp/a%3Cb%3E")]
+    [InlineData("/ocpp/..")]
+    [InlineData("/ocpp/%2E%2E")]
+    [InlineData("/ocpp/%2F")]
+    [InlineData("/ocpp/CP1/../CP2")]
+    [InlineData("/ocpp/a/b")]
+    [InlineData("/ocpp/")]
+    public async Task A_bad_station_id_is_refused_with_400_and_recorded_escaped(string target)
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.AdmitAll = true;
+
+        using var response = await RawHandshake.SendAsync(server.Port, target);
+
+        Assert.Equal(400, response.Status);
+        var (recorded, reason) = Assert.Single(server.Admission.Refusals);
+        Assert.Equal(RefusalReason.BadPath, reason);
+        Assert.NotNull(recorded);
+        Assert.True(recorded.Length <= 64);
+        Assert.DoesNotContain('/', recorded);
+        Assert.DoesNotContain(' ', recorded);
+        Assert.DoesNotContain('<', recorded);
+        Assert.Empty(server.Admission.Requests);
+    }
+
+    [Fact]
+    public async Task Every_allowed_character_passes_the_handshake()
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.AdmitAll = true;
+
+        using var response = await RawHandshake.SendAsync(server.Port, "/ocpp/A-Z_a=z:0+9|x@y.z*");
+
+        Assert.Equal(101, response.Status);
+        Assert.Equal("A-Z_a=z:0+9|x@y.z*", Assert.Single(server.Admission.Requests).StationId);
+    }
+
+    [Fact]
+    public async Task A_request_that_is_not_a_WebSocket_gets_400()
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.Stations["CP1"] = null;
+
+        using var response = await RawHandshake.SendAsync(server.Port, "/ocpp/CP1", upgrade: false);
+
+        Assert.Equal(400, response.Status);
+        Assert.Empty(server.Admission.Requests);
+    }
+
+    [Fact]
+    public async Task Unknown_station_and_wrong_password_get_the_same_401()
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.Stations["CP1"] = "secret";
+
+        using var unknown = await RawHandshake.SendAsync(server.Port, "/ocpp/CP9", authorization: Basic("CP9", "secret"));
+        using var wrong = await RawHandshake.SendAsync(server.Port, "/ocpp/CP1", authorization: Basic("CP1", "guess"));
+        using var otherUser = await RawHandshake.SendAsync(server.Port, "/ocpp/CP1", authorization: Basic("CP2", "secret"));
+        using var none = await RawHandshake.SendAsync(server.Port, "/ocpp/CP1", authorization: null);
+
+        foreach (var response in new[] { unknown, wrong, otherUser, none })
+        {
+            Assert.Equal(401, response.Status);
+            Assert.Equal(unknown.Body, response.Body);
+            Assert.Equal(unknown.Headers["www-authenticate"], response.Headers["www-authenticate"]);
+            Assert.Equal(unknown.Headers["content-type"], response.Headers["content-type"]);
+            Assert.False(response.Headers.ContainsKey("upgrade"));
+        }
+
+        Assert.StartsWith("Basic", unknown.Headers["www-authenticate"], StringComparison.Ordinal);
+        Assert.Equal(
+            [("CP9", RefusalReason.UnknownStation), ("CP1", RefusalReason.BadCredentials), ("CP1", RefusalReason.BadCredentials), ("CP1", RefusalReason.BadCredentials)],
+            server.Admission.Refusals);
+        Assert.Empty(server.Connections.Events);
+    }
+
+    [Fact]
+    public async Task Basic_credentials_reach_the_admission_as_sent()
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.Stations["CP1"] = "pa:ss";
+
+        using var client = await server.ConnectAsync("CP1", "pa:ss");
+
+        var request = Assert.Single(server.Admission.Requests);
+        Assert.Equal(("CP1", "CP1", "pa:ss", false), (request.StationId, request.BasicUser, request.BasicPassword, request.IsTls));
+        Assert.Equal("127.0.0.1", request.RemoteAddress);
+    }
+
+    private static string Basic(string user, string password) =>
+        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+}
