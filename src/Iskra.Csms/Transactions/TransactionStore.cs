@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Iskra.Csms.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Csms.Transactions;
 
