@@ -109,7 +109,10 @@ public sealed class OcppFrame
                 return Fail(framing, "The error code and description of a CALLERROR are not strings.", out error);
             }
 
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            // A CALL's payload that is JSON but not an object is a payload that does not conform to the
+            // action's PDU (FormationViolation, OCPP-J 1.6 §4.2.3): the action's validator reports it.
+            var payloadStarts = reader.Read() && reader.TokenType is not (JsonTokenType.EndArray or JsonTokenType.Comment);
+            if (!payloadStarts || (type != OcppMessageType.Call && reader.TokenType != JsonTokenType.StartObject))
             {
                 return Fail(framing, "The payload of the frame is not a JSON object.", out error);
             }

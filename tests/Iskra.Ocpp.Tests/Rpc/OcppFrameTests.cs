@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text;
 using Iskra.Ocpp.Rpc;
 
@@ -68,9 +69,6 @@ public sealed class OcppFrameTests
     [InlineData("[2,\"LONG\",\"Heartbeat\",{}]", "ProtocolError", "RpcFrameworkError", "-1")]
     [InlineData("[2,\"1\",3,{}]", "ProtocolError", "RpcFrameworkError", "1")]
     [InlineData("[2,\"1\",\"Heartbeat\"]", "ProtocolError", "RpcFrameworkError", "1")]
-    [InlineData("[2,\"1\",\"Heartbeat\",[]]", "ProtocolError", "RpcFrameworkError", "1")]
-    [InlineData("[2,\"1\",\"Heartbeat\",null]", "ProtocolError", "RpcFrameworkError", "1")]
-    [InlineData("[2,\"1\",\"Heartbeat\",\"{}\"]", "ProtocolError", "RpcFrameworkError", "1")]
     [InlineData("[2,\"1\",\"Heartbeat\",{},{}]", "ProtocolError", "RpcFrameworkError", "1")]
     [InlineData("[2,\"1\",\"Heartbeat\",{\"a\":}]", "ProtocolError", "RpcFrameworkError", "1")]
     [InlineData("[3,\"1\"]", "ProtocolError", "RpcFrameworkError", "1")]
@@ -90,6 +88,17 @@ public sealed class OcppFrameTests
             Assert.Equal(expectedId, error.MessageId);
             Assert.False(string.IsNullOrEmpty(error.Description));
         }
+    }
+
+    [Theory]
+    [InlineData("[2,\"1\",\"Heartbeat\",[]]", JsonValueKind.Array)]
+    [InlineData("[2,\"1\",\"Heartbeat\",null]", JsonValueKind.Null)]
+    [InlineData("[2,\"1\",\"Heartbeat\",\"{}\"]", JsonValueKind.String)]
+    public void A_call_whose_payload_is_not_an_object_is_left_for_the_validator_to_answer_FormationViolation(string text, JsonValueKind kind)
+    {
+        Assert.True(Parse(text, OcppVersion.V16, out var frame, out _));
+        Assert.Equal(kind, frame!.Payload.ValueKind);
+        Assert.Equal("Heartbeat", frame.Action);
     }
 
     [Theory]

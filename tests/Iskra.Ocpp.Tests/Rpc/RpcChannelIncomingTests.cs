@@ -73,7 +73,7 @@ public sealed class RpcChannelIncomingTests
     [InlineData(OcppVersion.V16, "not json", """[4,"-1","ProtocolError",""")]
     [InlineData(OcppVersion.V201, "not json", """[4,"-1","RpcFrameworkError",""")]
     [InlineData(OcppVersion.V201, """[7,"m1",{}]""", """[4,"m1","MessageTypeNotSupported",""")]
-    [InlineData(OcppVersion.V16, """[2,"m2","Heartbeat",[]]""", """[4,"m2","ProtocolError",""")]
+    [InlineData(OcppVersion.V16, """[2,"m2","Heartbeat"]""", """[4,"m2","ProtocolError",""")]
     public async Task A_malformed_frame_is_answered_and_the_connection_stays_usable(OcppVersion version, string bad, string expectedStart)
     {
         await using var h = await ChannelHarness.StartAsync(version: version);
