@@ -11,8 +11,11 @@ public interface IStationConnectionHandler
 {
     StationConnection Open(string stationId, OcppVersion version, string? remoteAddress);
 
-    /// <summary>The WebSocket is up and its channel runs; the station is now reachable through it.</summary>
-    ValueTask OnConnectedAsync(StationConnection connection, RpcChannel channel, CancellationToken cancellationToken);
+    /// <summary>
+    /// The WebSocket is up and its channel runs; the station is now reachable through it.
+    /// <paramref name="replaced"/> is the connection it took over from, if any (SPEC §2.1: a security event).
+    /// </summary>
+    ValueTask OnConnectedAsync(StationConnection connection, RpcChannel channel, StationConnection? replaced, CancellationToken cancellationToken);
 
     /// <summary>The connection ended (closed, dropped, or replaced by a newer one).</summary>
     ValueTask OnDisconnectedAsync(StationConnection connection, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Iskra.Csms.Reports;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Traffic;
@@ -12,6 +14,7 @@ namespace Iskra.Csms.Routing;
 public sealed class StationConnections(
     OcppRouter router,
     StationService stations,
+    NoticeService notices,
     StorageWriter writer,
     IDbContextFactory<IskraDbContext> contexts,
     TimeProvider time,
@@ -23,8 +26,15 @@ public sealed class StationConnections(
         return new StationConnection(stationId, version, remoteAddress, new Handler(router, context), new TrafficObserver(stationId, writer, time, trafficLogger));
     }
 
-    public async ValueTask OnConnectedAsync(StationConnection connection, RpcChannel channel, CancellationToken cancellationToken)
+    public async ValueTask OnConnectedAsync(StationConnection connection, RpcChannel channel, StationConnection? replaced, CancellationToken cancellationToken)
     {
+        if (replaced is not null)
+        {
+            // SPEC §2.1: a connection that takes over a station's id is recorded as a security event.
+            var payload = JsonSerializer.Serialize(new ConnectionReplaced(replaced.RemoteAddress, connection.RemoteAddress), CsmsJsonContext.Default.ConnectionReplaced);
+            await notices.RecordAsync(connection.StationId, ConnectionReplaced.Action, null, ConnectionReplaced.Action, time.GetUtcNow(), payload, cancellationToken).ConfigureAwait(false);
+        }
+
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             var registration = await db.Stations.Where(s => s.Id == connection.StationId)

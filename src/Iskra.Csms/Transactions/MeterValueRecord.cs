@@ -27,6 +27,9 @@ public sealed class MeterValueRecord
 
     public string? Unit { get; set; }
 
+    /// <summary>2.0.1 unitOfMeasure.multiplier: the value means Value × 10^Multiplier Unit. Null for 0 and for 1.6.</summary>
+    public int? Multiplier { get; set; }
+
     public string? Context { get; set; }
 
     public string? Location { get; set; }

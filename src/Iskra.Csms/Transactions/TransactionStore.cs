@@ -32,6 +32,7 @@ internal static class TransactionStore
                     Measurand = v.Measurand,
                     Phase = v.Phase,
                     Unit = v.Unit,
+                    Multiplier = v.Multiplier == 0 ? null : v.Multiplier,
                     Context = v.Context,
                     Location = v.Location,
                     Format = v.Format,

@@ -670,6 +670,9 @@ namespace Iskra.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("Multiplier")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Phase")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");

@@ -646,6 +646,9 @@ namespace Iskra.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Multiplier")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phase")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");

@@ -126,7 +126,7 @@ public sealed partial class OcppEndpoint(
         try
         {
             LogConnected(logger, stationId, version, remote);
-            await connections.OnConnectedAsync(connection, channel, aborted).ConfigureAwait(false);
+            await connections.OnConnectedAsync(connection, channel, replaced?.Connection, aborted).ConfigureAwait(false);
             await channel.RunAsync(aborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

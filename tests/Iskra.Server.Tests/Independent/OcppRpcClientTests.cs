@@ -134,8 +134,7 @@ public sealed class OcppRpcClientTests
             [(0, "Started", "Authorized"), (1, "Updated", "MeterValuePeriodic"), (2, "Ended", "EVCommunicationLost")],
             events.Select(e => (e.SeqNo, e.EventType, e.TriggerReason)));
 
-        // The values carrying a unitOfMeasure multiplier (11 W ×10³, 22.5 Wh ×10³) are compared without
-        // their value: MeterValueRecord keeps the station's number but not the multiplier (reported).
+        // The station's number is kept verbatim with its unitOfMeasure multiplier (11 W ×10³, 22.5 Wh ×10³).
         var values = await db.MeterValues.Where(m => m.TransactionDbId == tx.Id).ToListAsync(ct);
         Assert.Equal(
             [
@@ -147,6 +146,9 @@ public sealed class OcppRpcClientTests
             values.Select(v => (v.Measurand, v.Unit, v.Context)).Order());
         Assert.Equal("20000", values.Single(v => v.Context == "Transaction.Begin").Value);
         Assert.Equal("20.9", values.Single(v => v.Unit == "kWh").Value);
+        Assert.Equal(("11", 3), (values.Single(v => v.Measurand == "Power.Active.Import").Value, values.Single(v => v.Measurand == "Power.Active.Import").Multiplier!.Value));
+        Assert.Equal(("22.5", 3), (values.Single(v => v.Context == "Transaction.End").Value, values.Single(v => v.Context == "Transaction.End").Multiplier!.Value));
+        Assert.Null(values.Single(v => v.Context == "Transaction.Begin").Multiplier);
         Assert.All(values, v => Assert.Equal((1, 1), (v.EvseId, v.ConnectorId)));
 
         var outside = await db.MeterValues.SingleAsync(m => m.TransactionDbId == null, ct);

@@ -20,7 +20,7 @@ internal sealed class FakeConnections : IStationConnectionHandler
         return new StationConnection(stationId, version, remoteAddress, new EchoHandler(), observer: null);
     }
 
-    public ValueTask OnConnectedAsync(StationConnection connection, RpcChannel channel, CancellationToken cancellationToken)
+    public ValueTask OnConnectedAsync(StationConnection connection, RpcChannel channel, StationConnection? replaced, CancellationToken cancellationToken)
     {
         Events.Enqueue($"connected {connection.StationId}");
         return ValueTask.CompletedTask;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Iskra.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(IskraDbContext))]
-    [Migration("20261123233250_Initial")]
+    [Migration("20261124001054_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -648,6 +648,9 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.Property<string>("Measurand")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Multiplier")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phase")
                         .HasMaxLength(8)

@@ -274,6 +274,7 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     Measurand = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     Phase = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
                     Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Multiplier = table.Column<int>(type: "INTEGER", nullable: true),
                     Context = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Location = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),

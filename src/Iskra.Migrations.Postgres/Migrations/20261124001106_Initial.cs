@@ -276,6 +276,7 @@ namespace Iskra.Migrations.Postgres.Migrations
                     Measurand = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     Phase = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
                     Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Multiplier = table.Column<int>(type: "integer", nullable: true),
                     Context = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Location = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     Format = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Iskra.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(IskraDbContext))]
-    [Migration("20261123233309_Initial")]
+    [Migration("20261124001106_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -672,6 +672,9 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.Property<string>("Measurand")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("Multiplier")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Phase")
                         .HasMaxLength(8)

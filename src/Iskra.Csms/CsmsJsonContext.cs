@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using Iskra.Csms.Routing;
+
+namespace Iskra.Csms;
+
+/// <summary>Source-generated JSON for the few records the CSMS writes itself.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ConnectionReplaced))]
+internal sealed partial class CsmsJsonContext : JsonSerializerContext;

@@ -1,0 +1,71 @@
+using Iskra.Csms.Stations;
+
+namespace Iskra.Csms.Tests.Stations;
+
+public sealed class StationPasswordsTests
+{
+    [Fact]
+    public void A_hashed_password_verifies()
+    {
+        var hash = StationPasswords.Hash("correct horse battery");
+
+        Assert.True(StationPasswords.Verify("correct horse battery", hash));
+    }
+
+    [Fact]
+    public void A_wrong_password_does_not_verify()
+    {
+        var hash = StationPasswords.Hash("correct horse battery");
+
+        Assert.False(StationPasswords.Verify("correct horse batterY", hash));
+        Assert.False(StationPasswords.Verify("", hash));
+    }
+
+    [Fact]
+    public void Hashes_are_salted_so_the_same_password_hashes_differently_each_time()
+    {
+        var first = StationPasswords.Hash("same password");
+        var second = StationPasswords.Hash("same password");
+
+        Assert.NotEqual(first, second);
+        Assert.True(StationPasswords.Verify("same password", first));
+        Assert.True(StationPasswords.Verify("same password", second));
+    }
+
+    [Fact]
+    public void The_stored_form_names_the_algorithm_and_never_contains_the_password()
+    {
+        var hash = StationPasswords.Hash("plain-text-secret");
+
+        Assert.StartsWith("pbkdf2-sha256$", hash, StringComparison.Ordinal);
+        Assert.DoesNotContain("plain-text-secret", hash, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("password")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAA")]
+    public void The_decoy_never_verifies(string password) =>
+        Assert.False(StationPasswords.Verify(password, StationPasswords.Decoy));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("plain-text")]
+    [InlineData("md5$1$a$b")]
+    public void A_missing_or_foreign_stored_hash_does_not_verify(string? stored) =>
+        Assert.False(StationPasswords.Verify("plain-text", stored));
+
+    [Fact]
+    public void Generated_passwords_are_within_the_OCPP_length_limits_and_differ()
+    {
+        // OCPP 1.6 Security Whitepaper: AuthorizationKey is 16 to 40 characters.
+        var first = StationPasswords.Generate();
+        var second = StationPasswords.Generate();
+
+        Assert.InRange(first.Length, 16, 40);
+        Assert.NotEqual(first, second);
+        Assert.DoesNotContain('+', first);
+        Assert.DoesNotContain('/', first);
+    }
+}
