@@ -25,7 +25,10 @@ public sealed class TestStation : IAsyncDisposable
 
     public WebSocket Socket => _socket;
 
-    public static async Task<TestStation> ConnectAsync(IskraServer server, string stationId, OcppVersion version, string? password = null)
+    public static Task<TestStation> ConnectAsync(IskraServer server, string stationId, OcppVersion version, string? password = null) =>
+        ConnectAsync(server.OcppUri(stationId), stationId, version, password);
+
+    public static async Task<TestStation> ConnectAsync(Uri uri, string stationId, OcppVersion version, string? password = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(version.Subprotocol());
@@ -34,7 +37,7 @@ public sealed class TestStation : IAsyncDisposable
             socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{stationId}:{password}")));
         }
 
-        await socket.ConnectAsync(server.OcppUri(stationId), TestContext.Current.CancellationToken);
+        await socket.ConnectAsync(uri, TestContext.Current.CancellationToken);
         return new TestStation(socket, version);
     }
 
