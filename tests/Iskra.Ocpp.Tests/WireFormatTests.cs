@@ -43,11 +43,11 @@ public sealed class WireFormatTests
         Assert.Equal(valid, OcppDateTime.TryParse(text, zoneOptional: false, out _));
 
     [Fact]
-    public void Optional_properties_left_null_are_not_written_and_UTC_is_written_as_Z()
+    public void Optional_properties_left_null_are_not_written_and_times_are_written_in_UTC_with_milliseconds()
     {
         var response = new M16.BootNotificationResponse
         {
-            CurrentTime = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero),
+            CurrentTime = new DateTimeOffset(2024, 5, 6, 9, 8, 9, 123, TimeSpan.FromHours(2)).AddTicks(4567),
             Interval = 300,
             Status = M16.RegistrationStatus.Accepted,
         };
@@ -59,7 +59,7 @@ public sealed class WireFormatTests
         };
 
         Assert.Equal(
-            """{"status":"Accepted","currentTime":"2024-05-06T07:08:09Z","interval":300}""",
+            """{"status":"Accepted","currentTime":"2024-05-06T07:08:09.123Z","interval":300}""",
             JsonSerializer.Serialize(response, M16.V16JsonContext.Default.BootNotificationResponse));
         Assert.Equal(
             """{"connectorId":1,"errorCode":"EVCommunicationError","status":"SuspendedEVSE"}""",

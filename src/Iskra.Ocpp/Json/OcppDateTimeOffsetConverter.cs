@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -5,7 +6,7 @@ namespace Iskra.Ocpp.Json;
 
 /// <summary>
 /// Reads OCPP <c>date-time</c> values with <see cref="OcppDateTime"/> (a value without zone is UTC,
-/// never the server's local time) and writes RFC 3339, UTC as <c>Z</c>. Registered in the generated
+/// never the server's local time) and writes RFC 3339 in UTC with milliseconds. Registered in the generated
 /// serializer contexts of both versions.
 /// </summary>
 public sealed class OcppDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
@@ -26,13 +27,10 @@ public sealed class OcppDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (value.Offset == TimeSpan.Zero)
-        {
-            writer.WriteStringValue(value.UtcDateTime);
-        }
-        else
-        {
-            writer.WriteStringValue(value);
-        }
+        // UTC with milliseconds (2026-11-23T10:00:00.123Z): exact enough for OCPP, and short enough for
+        // the many 1.6 stations whose parsers reject seven fractional digits.
+        Span<char> text = stackalloc char[24];
+        value.UtcDateTime.TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
     }
 }
