@@ -16,7 +16,10 @@ public sealed class StationService(StorageWriter writer, IOptions<CsmsOptions> o
         var now = time.GetUtcNow();
         var status = await writer.WriteAsync((stationId, boot, now), static async (db, s, ct) =>
         {
-            var station = await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
+            // A heartbeat of the same station in this batch may have attached a stub row: read the real one.
+            var station = db.Stations.Local.FindEntry(s.stationId) is { } tracked
+                ? await ReloadAsync(tracked, ct).ConfigureAwait(false)
+                : await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
             if (station is null)
             {
                 // Admission let it in, so it exists; a deleted-while-connected station boots as Rejected.
@@ -51,19 +54,36 @@ public sealed class StationService(StorageWriter writer, IOptions<CsmsOptions> o
     public ValueTask TouchAsync(string stationId, DateTimeOffset now, CancellationToken cancellationToken, string? version = null) =>
         new(writer.WriteAsync((stationId, now, version), static async (db, s, ct) =>
         {
+            if (s.version is null)
+            {
+                // The per-heartbeat path: an UPDATE of one column, without reading the row first.
+                var tracked = db.Stations.Local.FindEntry(s.stationId)?.Entity;
+                if (tracked is null)
+                {
+                    tracked = new Station { Id = s.stationId };
+                    db.Stations.Attach(tracked);
+                }
+
+                tracked.LastSeen = s.now;
+                return true;
+            }
+
             var station = await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
             if (station is not null)
             {
                 station.LastSeen = s.now;
-                if (s.version is not null)
-                {
-                    station.OcppVersion = s.version;
-                    station.LastConnectedAt = s.now;
-                }
+                station.OcppVersion = s.version;
+                station.LastConnectedAt = s.now;
             }
 
             return true;
         }, cancellationToken));
+
+    private static async Task<Station?> ReloadAsync(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Station> entry, CancellationToken ct)
+    {
+        await entry.ReloadAsync(ct).ConfigureAwait(false);
+        return entry.State == Microsoft.EntityFrameworkCore.EntityState.Detached ? null : entry.Entity;
+    }
 
     public ValueTask StatusAsync(string stationId, StatusReport report, CancellationToken cancellationToken) =>
         new(writer.WriteAsync((stationId, report, now: time.GetUtcNow()), static async (db, s, ct) =>

@@ -82,13 +82,13 @@ public sealed partial class StorageWriter(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await using var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+            await using var db = await OpenAsync().ConfigureAwait(false);
             foreach (var work in batch)
             {
                 await work.ApplyAsync(db, CancellationToken.None).ConfigureAwait(false);
             }
 
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            await SaveAsync(db).ConfigureAwait(false);
             LastCommitSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             CommittedBatches++;
             foreach (var work in batch)
@@ -115,9 +115,9 @@ public sealed partial class StorageWriter(
     {
         try
         {
-            await using var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+            await using var db = await OpenAsync().ConfigureAwait(false);
             await work.ApplyAsync(db, CancellationToken.None).ConfigureAwait(false);
-            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            await SaveAsync(db).ConfigureAwait(false);
             work.Complete();
         }
         catch (Exception ex)
@@ -125,6 +125,23 @@ public sealed partial class StorageWriter(
             LogWorkFailed(logger, ex);
             work.Fail(ex);
         }
+    }
+
+    /// <summary>
+    /// A batch context tracks thousands of rows; automatic change detection would scan them all on every
+    /// <c>Local</c> lookup, which makes a batch quadratic. Changes are detected once, before saving.
+    /// </summary>
+    private async Task<IskraDbContext> OpenAsync()
+    {
+        var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        return db;
+    }
+
+    private static async Task SaveAsync(IskraDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} writes failed; retrying them one by one")]
