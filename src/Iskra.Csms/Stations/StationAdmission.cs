@@ -37,6 +37,10 @@ public sealed class StationAdmission(
             _limiter.RecordFailure("id:" + request.StationId);
             _limiter.RecordFailure(addressKey);
         }
+        else
+        {
+            _limiter.Reset("id:" + request.StationId);
+        }
 
         return decision;
     }

@@ -29,9 +29,18 @@ public static class StationPasswords
             return false;
         }
 
-        var salt = Convert.FromBase64String(parts[2]);
-        var expected = Convert.FromBase64String(parts[3]);
-        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
+        Span<byte> salt = stackalloc byte[64];
+        Span<byte> expected = stackalloc byte[64];
+        if (iterations < 1 || !Convert.TryFromBase64String(parts[2], salt, out var saltLength)
+            || !Convert.TryFromBase64String(parts[3], expected, out var hashLength) || hashLength == 0)
+        {
+            return false; // a damaged stored hash refuses, it does not throw
+        }
+
+        salt = salt[..saltLength];
+        expected = expected[..hashLength];
+        Span<byte> actual = stackalloc byte[hashLength];
+        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, actual, iterations, HashAlgorithmName.SHA256);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 

@@ -108,17 +108,18 @@ public sealed class StationService(StorageWriter writer, IOptions<CsmsOptions> o
             {
                 db.Connectors.Add(connector = new Connector { StationId = s.stationId, EvseId = r.EvseId, ConnectorId = r.ConnectorId, Status = r.Status });
             }
-            else if (connector.UpdatedAt > timestamp)
+
+            // An older notification (delivered late) joins the history but does not override live state;
+            // a fault in it still raises its alarm.
+            if (connector.UpdatedAt <= timestamp)
             {
-                // An older notification (delivered late) joins the history but does not override live state.
-                return true;
+                connector.Status = r.Status;
+                connector.ErrorCode = r.ErrorCode;
+                connector.Info = r.Info;
+                connector.VendorErrorCode = r.VendorErrorCode;
+                connector.UpdatedAt = timestamp;
             }
 
-            connector.Status = r.Status;
-            connector.ErrorCode = r.ErrorCode;
-            connector.Info = r.Info;
-            connector.VendorErrorCode = r.VendorErrorCode;
-            connector.UpdatedAt = timestamp;
             var fault = r.ErrorCode is not null && r.ErrorCode != "NoError";
             if (fault || r.Status == "Faulted")
             {

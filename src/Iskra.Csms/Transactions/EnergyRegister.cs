@@ -7,6 +7,8 @@ public static class EnergyRegister
 {
     public const string Measurand = "Energy.Active.Import.Register";
 
+    private const int MaxMultiplier = 28;
+
     /// <summary>
     /// The value in Wh when <paramref name="v"/> is the active import register (the default measurand
     /// of both versions), otherwise null. Units Wh (the default) and kWh, and the 2.0.1 multiplier, are applied.
@@ -34,12 +36,25 @@ public static class EnergyRegister
             return null;
         }
 
-        var multiplied = value * scale.Value;
-        for (var i = 0; i < Math.Abs(v.Multiplier); i++)
+        // The schema sets no bounds on the multiplier: beyond decimal's 28 digits there is no usable value.
+        if (v.Multiplier is > MaxMultiplier or < -MaxMultiplier)
         {
-            multiplied = v.Multiplier > 0 ? multiplied * 10 : multiplied / 10;
+            return null;
         }
 
-        return multiplied;
+        try
+        {
+            var multiplied = value * scale.Value;
+            for (var i = 0; i < Math.Abs(v.Multiplier); i++)
+            {
+                multiplied = v.Multiplier > 0 ? multiplied * 10 : multiplied / 10;
+            }
+
+            return multiplied;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 }

@@ -82,7 +82,7 @@ public sealed class TransactionService(
             }
 
             tx.StoppedAt = s.stop.Timestamp.ToUniversalTime();
-            tx.StopReason = s.stop.Reason ?? "Local"; // 1.6 §7.49: absent reason means Local
+            tx.StopReason = s.stop.Reason ?? "Local"; // 1.6 §4.10: an absent reason is assumed Local
             if (s.late)
             {
                 tx.Problems |= TransactionProblems.LateTimestamp;

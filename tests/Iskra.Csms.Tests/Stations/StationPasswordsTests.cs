@@ -21,6 +21,14 @@ public sealed class StationPasswordsTests
         Assert.False(StationPasswords.Verify("", hash));
     }
 
+    [Theory]
+    [InlineData("pbkdf2-sha256$10000$!!!$abc")]
+    [InlineData("pbkdf2-sha256$0$AAAA$AAAA")]
+    [InlineData("pbkdf2-sha256$10000$AAAA$")]
+    [InlineData("md5$1$x$y")]
+    public void A_damaged_stored_hash_refuses_instead_of_throwing(string stored) =>
+        Assert.False(StationPasswords.Verify("x", stored));
+
     [Fact]
     public void Hashes_are_salted_so_the_same_password_hashes_differently_each_time()
     {

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Iskra.Ocpp.Rpc;
 
 namespace Iskra.Ocpp.Tests.Rpc;
