@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Iskra.Csms.Reports;
 using Iskra.Ocpp;
 using Iskra.Ocpp.Rpc;
 
@@ -30,6 +31,24 @@ public sealed class Route
             return RpcReply.Result(response!, responseType);
         });
     }
+
+    /// <summary>A route for the handler's action, named after the handler type (<c>&lt;Action&gt;Handler</c>).</summary>
+    public static Route For<TRequest, TResponse>(OcppVersion version, IOcppHandler<TRequest, TResponse> handler) =>
+        To(OcppCatalogs.Get(version, ActionName(handler.GetType().Name)), handler);
+
+    /// <summary>A store-and-acknowledge route (<see cref="NoticeHandler{TRequest, TResponse}"/>) for the request type's action.</summary>
+    public static Route Notice<TRequest, TResponse>(
+        OcppVersion version, NoticeService notices, JsonTypeInfo<TRequest> requestType,
+        Func<TRequest, NoticeFacts> describe, Func<TRequest, TResponse> respond)
+    {
+        var action = OcppCatalogs.Get(version, ActionName(typeof(TRequest).Name));
+        return To(action, new NoticeHandler<TRequest, TResponse>(notices, action.Name, requestType, describe, respond));
+    }
+
+    private static string ActionName(string typeName) =>
+        typeName.EndsWith("Handler", StringComparison.Ordinal) ? typeName[..^"Handler".Length]
+        : typeName.EndsWith("Request", StringComparison.Ordinal) ? typeName[..^"Request".Length]
+        : typeName;
 
     public ValueTask<RpcReply> DispatchAsync(StationContext station, JsonElement payload, CancellationToken cancellationToken) =>
         _dispatch(station, payload, cancellationToken);

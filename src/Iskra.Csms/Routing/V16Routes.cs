@@ -24,41 +24,26 @@ public static class V16Routes
         var a = sp.GetRequiredService<AuthorizationService>();
         var s = sp.GetRequiredService<StationService>();
         var t = sp.GetRequiredService<TransactionService>();
+        const OcppVersion V = OcppVersion.V16;
         var json = V16JsonContext.Default;
         return
         [
-            To(new A.AuthorizeHandler(a)),
-            To(new S.BootNotificationHandler(s)),
-            To(new S.HeartbeatHandler(s)),
-            To(new S.StatusNotificationHandler(s)),
-            To(new T.StartTransactionHandler(t)),
-            To(new T.StopTransactionHandler(t)),
-            To(new T.MeterValuesHandler(t)),
+            Route.For(V, new A.AuthorizeHandler(a)),
+            Route.For(V, new S.BootNotificationHandler(s)),
+            Route.For(V, new S.HeartbeatHandler(s)),
+            Route.For(V, new S.StatusNotificationHandler(s)),
+            Route.For(V, new T.StartTransactionHandler(t)),
+            Route.For(V, new T.StopTransactionHandler(t)),
+            Route.For(V, new T.MeterValuesHandler(t)),
             // 1.6 §4.3: without a vendor-specific implementation the answer is UnknownVendorId.
-            Notice(n, json.DataTransferRequest, r => new(Status: r.VendorId), _ => new DataTransferResponse { Status = DataTransferStatus.UnknownVendorId }),
-            Notice(n, json.DiagnosticsStatusNotificationRequest, r => new(Status: WireName.Of(r.Status)), _ => new DiagnosticsStatusNotificationResponse()),
-            Notice(n, json.FirmwareStatusNotificationRequest, r => new(Status: WireName.Of(r.Status)), _ => new FirmwareStatusNotificationResponse()),
-            Notice(n, json.LogStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new LogStatusNotificationResponse()),
-            Notice(n, json.SignedFirmwareStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new SignedFirmwareStatusNotificationResponse()),
-            Notice(n, json.SecurityEventNotificationRequest, r => new(Status: r.Type, Timestamp: r.Timestamp), _ => new SecurityEventNotificationResponse()),
+            Route.Notice(V, n, json.DataTransferRequest, r => new(Status: r.VendorId), _ => new DataTransferResponse { Status = DataTransferStatus.UnknownVendorId }),
+            Route.Notice(V, n, json.DiagnosticsStatusNotificationRequest, r => new(Status: WireName.Of(r.Status)), _ => new DiagnosticsStatusNotificationResponse()),
+            Route.Notice(V, n, json.FirmwareStatusNotificationRequest, r => new(Status: WireName.Of(r.Status)), _ => new FirmwareStatusNotificationResponse()),
+            Route.Notice(V, n, json.LogStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new LogStatusNotificationResponse()),
+            Route.Notice(V, n, json.SignedFirmwareStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new SignedFirmwareStatusNotificationResponse()),
+            Route.Notice(V, n, json.SecurityEventNotificationRequest, r => new(Status: r.Type, Timestamp: r.Timestamp), _ => new SecurityEventNotificationResponse()),
             // Security whitepaper A02: Iskra has no certificate authority yet, so the CSR is stored and Rejected.
-            Notice(n, json.SignCertificateRequest, _ => new(), _ => new SignCertificateResponse { Status = GenericStatusEnumType.Rejected }),
+            Route.Notice(V, n, json.SignCertificateRequest, _ => new(), _ => new SignCertificateResponse { Status = GenericStatusEnumType.Rejected }),
         ];
     }
-
-    private static Route To<TRequest, TResponse>(IOcppHandler<TRequest, TResponse> handler) =>
-        Route.To(OcppCatalogs.Get(OcppVersion.V16, ActionName(handler.GetType().Name)), handler);
-
-    private static Route Notice<TRequest, TResponse>(
-        NoticeService notices, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRequest> requestType,
-        Func<TRequest, NoticeFacts> describe, Func<TRequest, TResponse> respond)
-    {
-        var action = OcppCatalogs.Get(OcppVersion.V16, ActionName(typeof(TRequest).Name));
-        return Route.To(action, new NoticeHandler<TRequest, TResponse>(notices, action.Name, requestType, describe, respond));
-    }
-
-    internal static string ActionName(string typeName) =>
-        typeName.EndsWith("Handler", StringComparison.Ordinal) ? typeName[..^"Handler".Length]
-        : typeName.EndsWith("Request", StringComparison.Ordinal) ? typeName[..^"Request".Length]
-        : typeName;
 }
