@@ -2,8 +2,8 @@ using Iskra.Ocpp;
 
 namespace Iskra.Server.Tests.Infrastructure;
 
-/// <summary>One server on SQLite for a test class whose rows each use their own station, with the flood guard and frame limit opened wide.</summary>
-public sealed class SharedServer : IAsyncLifetime
+/// <summary>One server (on the subclass's database) for a test class whose rows each use their own station, with the flood guard and frame limit opened wide.</summary>
+public abstract class SharedServer(string provider) : IAsyncLifetime
 {
     private int _stations;
 
@@ -11,7 +11,7 @@ public sealed class SharedServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Server = await IskraServer.StartAsync(await TestDatabase.CreateAsync("sqlite"), new Dictionary<string, string?>
+        Server = await IskraServer.StartAsync(await TestDatabase.CreateAsync(provider), new Dictionary<string, string?>
         {
             ["Ocpp:MaxMessagesPerSecond"] = "100000",
             ["Ocpp:MessageBurst"] = "100000",
@@ -27,5 +27,15 @@ public sealed class SharedServer : IAsyncLifetime
         return await TestStation.ConnectAsync(Server, id, version, Seed.Password);
     }
 
-    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>A <see cref="SharedServer"/> on SQLite.</summary>
+public sealed class SharedSqliteServer() : SharedServer("sqlite");
+
+/// <summary>A <see cref="SharedServer"/> on PostgreSQL.</summary>
+public sealed class SharedPostgresServer() : SharedServer("postgres");

@@ -55,12 +55,15 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("oversize", WebSocketCloseStatus.MessageTooBig)]
-    [InlineData("binary", WebSocketCloseStatus.InvalidMessageType)]
-    [InlineData("flood", WebSocketCloseStatus.PolicyViolation)]
-    public async Task An_abusive_connection_is_closed_while_other_stations_and_stored_data_are_untouched(string abuse, WebSocketCloseStatus expected)
+    [InlineData("sqlite", "oversize", WebSocketCloseStatus.MessageTooBig)]
+    [InlineData("sqlite", "binary", WebSocketCloseStatus.InvalidMessageType)]
+    [InlineData("sqlite", "flood", WebSocketCloseStatus.PolicyViolation)]
+    [InlineData("postgres", "oversize", WebSocketCloseStatus.MessageTooBig)]
+    [InlineData("postgres", "binary", WebSocketCloseStatus.InvalidMessageType)]
+    [InlineData("postgres", "flood", WebSocketCloseStatus.PolicyViolation)]
+    public async Task An_abusive_connection_is_closed_while_other_stations_and_stored_data_are_untouched(string provider, string abuse, WebSocketCloseStatus expected)
     {
-        await using var server = await IskraServer.StartAsync(await TestDatabase.CreateAsync("sqlite"));
+        await using var server = await IskraServer.StartAsync(await TestDatabase.CreateAsync(provider));
         await server.StationAsync("GOOD");
         await server.StationAsync("BAD");
         await using var good = await TestStation.ConnectAsync(server, "GOOD", OcppVersion.V16, Seed.Password);

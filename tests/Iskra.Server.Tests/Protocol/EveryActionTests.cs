@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Iskra.Server.Tests.Protocol;
 
 /// <summary>Every station-initiated action of both versions, over a real connection, against the official schemas.</summary>
-public sealed class EveryActionTests(SharedServer shared) : IClassFixture<SharedServer>
+public abstract class EveryActionTests(SharedServer shared)
 {
     [Theory]
     [MemberData(nameof(StationActions.Rows), MemberType = typeof(StationActions))]
@@ -68,3 +68,9 @@ public sealed class EveryActionTests(SharedServer shared) : IClassFixture<Shared
         Assert.Equal("NotSupported", await station.CallExpectingErrorAsync(action, payload));
     }
 }
+
+/// <summary><see cref="EveryActionTests"/> on SQLite.</summary>
+public sealed class EveryActionOnSqliteTests(SharedSqliteServer shared) : EveryActionTests(shared), IClassFixture<SharedSqliteServer>;
+
+/// <summary><see cref="EveryActionTests"/> on PostgreSQL.</summary>
+public sealed class EveryActionOnPostgresTests(SharedPostgresServer shared) : EveryActionTests(shared), IClassFixture<SharedPostgresServer>;
