@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Routing;
 
 namespace Iskra.Csms;
@@ -6,4 +8,6 @@ namespace Iskra.Csms;
 /// <summary>Source-generated JSON for the few records the CSMS writes itself.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ConnectionReplaced))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(CommandEvent))]
 internal sealed partial class CsmsJsonContext : JsonSerializerContext;

@@ -1,4 +1,7 @@
+using Iskra.Csms.Access;
 using Iskra.Csms.Authorization;
+using Iskra.Csms.Events;
+using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Stations;
@@ -25,6 +28,11 @@ public static class CsmsRegistration
         services.AddSingleton<IStationAdmission, StationAdmission>();
         services.AddSingleton(sp => new OcppRouter(V16Routes.Create(sp).Concat(V201Routes.Create(sp))));
         services.AddSingleton<IStationConnectionHandler, StationConnections>();
+        services.AddSingleton<CsmsEvents>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton(sp => new StationCommands(
+            StationCommandCatalog.Create(sp), sp.GetRequiredService<IStationChannels>(), sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<IskraDbContext>>(),
+            sp.GetRequiredService<CsmsEvents>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StationCommands>>()));
         services.AddSingleton<TrafficRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         return services;

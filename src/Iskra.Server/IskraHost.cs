@@ -1,5 +1,8 @@
 using Iskra.Csms;
+using Iskra.Csms.Access;
 using Iskra.Csms.Storage;
+using Iskra.Server.Api;
+using Iskra.Server.Auth;
 using Iskra.Server.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -40,10 +43,12 @@ public static partial class IskraHost
         builder.Services.AddCsms(builder.Configuration, database);
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
         builder.Services.AddOcppTransport(builder.Configuration);
+        builder.Services.AddIskraApi();
 
         var app = builder.Build();
         app.MapOcpp();
-        app.MapGet("/health", HealthAsync);
+        app.MapIskraApi();
+        app.MapGet("/health", HealthAsync).AllowAnonymous().WithTags("Operations").WithSummary("Liveness and database readiness");
         return app;
     }
 
@@ -54,6 +59,7 @@ public static partial class IskraHost
         var contexts = services.GetRequiredService<IDbContextFactory<IskraDbContext>>();
         await StorageRegistration.MigrateAsync(contexts, services.GetRequiredService<DatabaseOptions>(), cancellationToken).ConfigureAwait(false);
         await Seeder.SeedAsync(contexts, services.GetRequiredService<IOptions<SeedOptions>>().Value, services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
+        await ApiKeyBootstrap.RunAsync(services.GetRequiredService<ApiKeyService>(), app.Configuration, app.Logger, cancellationToken).ConfigureAwait(false);
         if (services.GetRequiredService<IOptions<CsmsOptions>>().Value.AdmitUnknownStations)
         {
             LogDevMode(app.Logger);

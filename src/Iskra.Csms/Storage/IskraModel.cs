@@ -1,3 +1,4 @@
+using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Reports;
@@ -163,5 +164,8 @@ internal static class IskraModel
             e.Property(x => x.VariableInstance).HasMaxLength(50);
             e.HasIndex(x => new { x.StationId, x.Timestamp });
         });
+
+        // Blocks added later keep their tables beside their types.
+        AccessModel.Configure(b);
     }
 }

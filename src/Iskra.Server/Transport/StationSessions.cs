@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using Iskra.Csms.Routing;
 using Iskra.Ocpp.Rpc;
 
 namespace Iskra.Server.Transport;
@@ -8,7 +9,7 @@ namespace Iskra.Server.Transport;
 /// The live connection of each station. A newer admitted connection replaces the older one
 /// (SPEC §2.1), so commands always reach exactly one connection.
 /// </summary>
-public sealed class StationSessions
+public sealed class StationSessions : IStationChannels
 {
     private readonly ConcurrentDictionary<string, StationSession> _sessions = new(StringComparer.Ordinal);
 

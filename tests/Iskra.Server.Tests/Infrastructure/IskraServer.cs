@@ -31,6 +31,7 @@ public sealed class IskraServer : IAsyncDisposable
         var app = IskraHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration["DATABASE"] = database.ConnectionString;
+            builder.Configuration["API_KEY"] = ApiClient.AdminKey;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {

@@ -1,0 +1,15 @@
+namespace Iskra.Csms.Events;
+
+/// <summary>The event names of <see cref="CsmsEvent.Type"/>, as SSE clients and webhooks see them.</summary>
+public static class CsmsEventTypes
+{
+    public const string StationConnected = "station.connected";
+    public const string StationDisconnected = "station.disconnected";
+    public const string StatusChanged = "station.status";
+    public const string TransactionStarted = "transaction.started";
+    public const string TransactionUpdated = "transaction.updated";
+    public const string TransactionStopped = "transaction.stopped";
+    public const string AlarmRaised = "alarm.raised";
+    public const string CommandSent = "command.sent";
+    public const string CommandAnswered = "command.answered";
+}

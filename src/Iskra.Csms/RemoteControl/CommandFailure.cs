@@ -1,0 +1,20 @@
+namespace Iskra.Csms.RemoteControl;
+
+/// <summary>Why a command was not sent. The API maps each to one HTTP status.</summary>
+public enum CommandFailure
+{
+    /// <summary>No station with that id is registered (404).</summary>
+    UnknownStation,
+
+    /// <summary>No command or OCPP action of that name (404).</summary>
+    UnknownCommand,
+
+    /// <summary>The station has no live connection (409).</summary>
+    NotConnected,
+
+    /// <summary>The command has no meaning on the station's OCPP version (422).</summary>
+    NotOnVersion,
+
+    /// <summary>The body is not what the command needs, or the payload it makes violates the official schema (400).</summary>
+    InvalidBody,
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Iskra.Csms.RemoteControl;
+
+/// <summary>
+/// One version-agnostic command (docs/commands.md): its body, in OCPP 1.6 field names, becomes a
+/// 1.6 or a 2.0.1 call; the station's answer gives a status and may change Iskra's state.
+/// </summary>
+public abstract class StationCommand
+{
+    /// <summary>The command's name in <c>/api/stations/{id}/commands/{name}</c>, e.g. <c>remote-start</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// Translates <paramref name="body"/> for the station's version. Throws
+    /// <see cref="CommandException"/> for a bad body or a version the command has no meaning on.
+    /// The payload is then checked against the official schema before it is sent.
+    /// </summary>
+    public abstract ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken);
+
+    /// <summary>The station's status: the answer's <c>status</c> field; an answer without one is <c>Accepted</c>.</summary>
+    public virtual string StatusOf(CommandCall sent, JsonElement response) =>
+        response.ValueKind == JsonValueKind.Object && response.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
+            ? status.GetString()!
+            : "Accepted";
+
+    /// <summary>Applies what the station answered to Iskra's state (a stored setting, a list version). Nothing by default.</summary>
+    public virtual ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
+}

@@ -1,0 +1,201 @@
+using System.Text.Json;
+using Iskra.Csms.Access;
+using Iskra.Csms.Events;
+using Iskra.Csms.Routing;
+using Iskra.Csms.Storage;
+using Iskra.Ocpp;
+using Iskra.Ocpp.Rpc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Iskra.Csms.RemoteControl;
+
+/// <summary>
+/// The outbound message path (STYLE "Outbound CALL"): a version-agnostic command or a raw OCPP
+/// call → the station's version → schema check → the station's one channel, which keeps one
+/// outstanding call per station. Every attempt is audited and announced as events.
+/// </summary>
+public sealed partial class StationCommands(
+    IEnumerable<StationCommand> commands,
+    IStationChannels channels,
+    IDbContextFactory<IskraDbContext> contexts,
+    CsmsEvents events,
+    TimeProvider time,
+    ILogger<StationCommands> logger)
+{
+    private readonly Dictionary<string, StationCommand> _commands = commands.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    /// <summary>The command names, in the order of the catalog.</summary>
+    public IEnumerable<string> Names => _commands.Keys;
+
+    /// <summary>Sends the command <paramref name="name"/> and applies the station's answer.</summary>
+    /// <exception cref="CommandException">Refused before sending (unknown, offline, invalid, not on the version).</exception>
+    /// <exception cref="OcppCallErrorException">The station answered with a CALLERROR.</exception>
+    /// <exception cref="OcppCallTimeoutException">The station did not answer in time.</exception>
+    public async Task<CommandOutcome> SendAsync(string stationId, string name, JsonElement body, ApiCaller caller, CancellationToken cancellationToken)
+    {
+        if (!_commands.TryGetValue(name, out var command))
+        {
+            throw new CommandException(CommandFailure.UnknownCommand, $"There is no command '{name}'. Commands: {string.Join(", ", _commands.Keys)}.");
+        }
+
+        var (context, channel) = await OpenAsync(stationId, name, caller, body, cancellationToken).ConfigureAwait(false);
+        CommandCall call;
+        JsonElement payload;
+        try
+        {
+            call = await command.BuildAsync(context, new CommandBody(body), cancellationToken).ConfigureAwait(false);
+            payload = JsonSerializer.SerializeToElement(call.Payload, CsmsJsonContext.Default.JsonObject);
+            Validate(context.Version, call.Action, payload);
+        }
+        catch (CommandException e)
+        {
+            await AuditAsync(context, name, null, body, e.Failure.ToString(), e.Message).ConfigureAwait(false);
+            throw;
+        }
+
+        var response = await CallAsync(context, channel, name, call.Action, payload, cancellationToken).ConfigureAwait(false);
+        var outcome = new CommandOutcome(command.StatusOf(call, response), response);
+        try
+        {
+            await command.ApplyAsync(context, call, outcome, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The station has acted; failing the request now would invite a repeat. Log and answer.
+            LogApplyFailed(logger, e, name, stationId);
+        }
+
+        await AnsweredAsync(context, name, call.Action, payload, outcome.Status, response, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>Sends <paramref name="payload"/> as the OCPP call <paramref name="action"/> after checking it against the official schema of the station's version.</summary>
+    public async Task<JsonElement> CallRawAsync(string stationId, string action, JsonElement payload, ApiCaller caller, CancellationToken cancellationToken)
+    {
+        var name = "ocpp/" + action;
+        var (context, channel) = await OpenAsync(stationId, name, caller, payload, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var known = OcppCatalogs.Find(context.Version, action)
+                ?? throw new CommandException(CommandFailure.UnknownCommand, $"OCPP {context.Version.DisplayName()} has no action '{action}'.");
+            if ((known.Direction & OcppDirection.CsmsToStation) == 0)
+            {
+                throw CommandException.NotOnVersion(name, context.Version.DisplayName(), $"{action} is sent by stations, not to them.");
+            }
+
+            if (payload.ValueKind != JsonValueKind.Object)
+            {
+                throw CommandException.Invalid("$", "the body must be a JSON object: the call's payload");
+            }
+
+            Validate(context.Version, action, payload);
+        }
+        catch (CommandException e)
+        {
+            await AuditAsync(context, name, null, payload, e.Failure.ToString(), e.Message).ConfigureAwait(false);
+            throw;
+        }
+
+        var response = await CallAsync(context, channel, name, action, payload, cancellationToken).ConfigureAwait(false);
+        var status = response.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "Answered";
+        await AnsweredAsync(context, name, action, payload, status, response, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    private async Task<(CommandContext Context, RpcChannel Channel)> OpenAsync(string stationId, string name, ApiCaller caller, JsonElement body, CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken).ConfigureAwait(false))
+            {
+                throw new CommandException(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
+            }
+        }
+
+        if (!channels.TryGetChannel(stationId, out var channel) || !channel.IsOpen)
+        {
+            var offline = new CommandContext(stationId, OcppVersion.V16, caller);
+            await AuditAsync(offline, name, null, body, nameof(CommandFailure.NotConnected), null).ConfigureAwait(false);
+            throw new CommandException(CommandFailure.NotConnected, $"Station '{stationId}' is not connected.");
+        }
+
+        return (new CommandContext(stationId, channel.Version, caller), channel);
+    }
+
+    private static void Validate(OcppVersion version, string action, JsonElement payload)
+    {
+        var error = OcppCatalogs.Get(version, action).ValidateRequest(payload);
+        if (error is not null)
+        {
+            throw new CommandException(
+                CommandFailure.InvalidBody,
+                $"The {action} payload for OCPP {version.DisplayName()} violates the official schema at {error.Path}: {error.Message}",
+                [new CommandViolation(error.Path, $"{error.Message} ({error.Code.ToWire(version)})")]);
+        }
+    }
+
+    private async Task<JsonElement> CallAsync(CommandContext context, RpcChannel channel, string name, string action, JsonElement payload, CancellationToken cancellationToken)
+    {
+        events.Publish(CsmsEventTypes.CommandSent, context.StationId, new CommandEvent(name, action, context.Caller.Actor, null), CsmsJsonContext.Default.CommandEvent);
+        string failure;
+        string? detail;
+        try
+        {
+            return await channel.CallAsync(action, payload, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppCallErrorException e)
+        {
+            (failure, detail) = ("CallError:" + e.ErrorCode, e.Description);
+            await FailedAsync().ConfigureAwait(false);
+            throw;
+        }
+        catch (OcppCallTimeoutException)
+        {
+            (failure, detail) = ("Timeout", null);
+            await FailedAsync().ConfigureAwait(false);
+            throw;
+        }
+        catch (StationDisconnectedException)
+        {
+            (failure, detail) = (nameof(CommandFailure.NotConnected), null);
+            await FailedAsync().ConfigureAwait(false);
+            throw new CommandException(CommandFailure.NotConnected, $"Station '{context.StationId}' disconnected before it answered {action}.");
+        }
+
+        Task FailedAsync()
+        {
+            events.Publish(CsmsEventTypes.CommandAnswered, context.StationId, new CommandEvent(name, action, context.Caller.Actor, failure), CsmsJsonContext.Default.CommandEvent);
+            return AuditAsync(context, name, action, payload, failure, detail);
+        }
+    }
+
+    private Task AnsweredAsync(CommandContext context, string name, string action, JsonElement payload, string status, JsonElement response, CancellationToken cancellationToken)
+    {
+        events.Publish(CsmsEventTypes.CommandAnswered, context.StationId, new CommandEvent(name, action, context.Caller.Actor, status), CsmsJsonContext.Default.CommandEvent);
+        return AuditAsync(context, name, action, payload, status, response.GetRawText());
+    }
+
+    /// <summary>Writes the audit row even when the request was cancelled: the station may have acted.</summary>
+    private async Task AuditAsync(CommandContext context, string name, string? action, JsonElement request, string outcome, string? response)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+        db.Audit.Add(new AuditEntry
+        {
+            Timestamp = now,
+            Actor = context.Caller.Actor,
+            StationId = context.StationId,
+            Command = name,
+            Action = action,
+            Request = request.ValueKind == JsonValueKind.Undefined ? null : request.GetRawText(),
+            Outcome = outcome,
+            Response = response,
+            AnsweredAt = action is null ? null : now,
+        });
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying the answer to command {Command} of station {StationId} failed")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, string command, string stationId);
+}

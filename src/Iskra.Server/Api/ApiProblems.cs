@@ -1,0 +1,67 @@
+using Iskra.Csms.RemoteControl;
+using Iskra.Ocpp.Rpc;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Iskra.Server.Api;
+
+/// <summary>
+/// The one mapping from what went wrong to an RFC 7807 response (STYLE "Errors — one place each"):
+/// refused commands, the station's CALLERROR (502), its silence (504), bad request bodies (400).
+/// Anything else is a 500 with a generic text; the details go to the log only.
+/// </summary>
+public sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var details = Map(exception);
+        if (details is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = details.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }).ConfigureAwait(false);
+    }
+
+    public static ProblemDetails? Map(Exception exception) => exception switch
+    {
+        CommandException e => Command(e),
+        OcppCallErrorException e => new ProblemDetails
+        {
+            Status = StatusCodes.Status502BadGateway,
+            Title = "The station answered with a CALLERROR",
+            Detail = $"{e.Action}: {e.ErrorCode} {e.Description}".TrimEnd(),
+            Extensions = { ["errorCode"] = e.ErrorCode, ["errorDescription"] = e.Description, ["errorDetails"] = e.Details.ValueKind == System.Text.Json.JsonValueKind.Undefined ? null : e.Details },
+        },
+        OcppCallTimeoutException e => new ProblemDetails
+        {
+            Status = StatusCodes.Status504GatewayTimeout,
+            Title = "The station did not answer in time",
+            Detail = $"No answer to {e.Action} within {e.Timeout.TotalSeconds:0.#} s.",
+        },
+        BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
+        System.Text.Json.JsonException e => new ProblemDetails { Status = 400, Title = "The body is not valid JSON", Detail = e.Message },
+        _ => null,
+    };
+
+    private static ProblemDetails Command(CommandException e)
+    {
+        var (status, title) = e.Failure switch
+        {
+            CommandFailure.UnknownStation => (StatusCodes.Status404NotFound, "Unknown station"),
+            CommandFailure.UnknownCommand => (StatusCodes.Status404NotFound, "Unknown command"),
+            CommandFailure.NotConnected => (StatusCodes.Status409Conflict, "The station is not connected"),
+            CommandFailure.NotOnVersion => (StatusCodes.Status422UnprocessableEntity, "Not available on the station's OCPP version"),
+            _ => (StatusCodes.Status400BadRequest, "Invalid command body"),
+        };
+        var details = new ProblemDetails { Status = status, Title = title, Detail = e.Message };
+        if (e.Violations.Count > 0)
+        {
+            details.Extensions["violations"] = e.Violations.Select(v => new Dictionary<string, string> { ["path"] = v.Path, ["message"] = v.Message }).ToArray();
+        }
+
+        return details;
+    }
+}
