@@ -1,5 +1,6 @@
 using System.Globalization;
 using Iskra.Csms.Authorization;
+using Iskra.Csms.Transactions;
 using Iskra.Ocpp;
 using Iskra.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,36 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
         await using var db = server.CreateDbContext();
         Assert.Equal("Rejected", (await db.RemoteStarts.SingleAsync(r => r.StationId == id, TestContext.Current.CancellationToken)).Status);
         Assert.Null((await db.Transactions.SingleAsync(t => t.StationId == id && t.TransactionId == Tx(started), TestContext.Current.CancellationToken)).RemoteStartId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_1_6_remote_start_without_a_connector_links_any_connector_but_only_within_five_minutes(string provider)
+    {
+        var server = Server(provider);
+        var id = "rs16w-" + provider;
+        await server.SeedAsync(db => db.RemoteStarts.Add(new RemoteStart
+        {
+            StationId = id,
+            IdTag = "OLD",
+            ConnectorId = 1,
+            Status = "Accepted",
+            RequestedAt = DateTimeOffset.UtcNow - RemoteStarts.LinkWindow - TimeSpan.FromMinutes(1),
+        }));
+        await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
+        station.Answer("RemoteStartTransaction", """{"status":"Accepted"}""");
+        using var api = server.Api();
+
+        await (await api.PostJsonAsync($"/api/stations/{id}/commands/remote-start", """{"idTag":"ANY"}""")).JsonAsync(200);
+        var any = await station.CallAsync("StartTransaction", $$"""{"connectorId":3,"idTag":"ANY","meterStart":0,"timestamp":"{{Now}}"}""");
+        var old = await station.CallAsync("StartTransaction", $$"""{"connectorId":1,"idTag":"OLD","meterStart":0,"timestamp":"{{Now}}"}""");
+
+        await using var db = server.CreateDbContext();
+        var starts = await db.RemoteStarts.Where(r => r.StationId == id).ToDictionaryAsync(r => r.IdTag, TestContext.Current.CancellationToken);
+        var transactions = await db.Transactions.Where(t => t.StationId == id).ToDictionaryAsync(t => t.TransactionId, TestContext.Current.CancellationToken);
+        Assert.Equal(starts["ANY"].Id, transactions[Tx(any)].RemoteStartId);
+        Assert.Null(transactions[Tx(old)].RemoteStartId);
+        Assert.Null(starts["OLD"].TransactionId);
     }
 
     [Theory]
