@@ -1,3 +1,5 @@
+using Iskra.Csms.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Iskra.Csms.RemoteControl;
@@ -9,5 +11,14 @@ public static class StationCommandCatalog
     {
         ArgumentNullException.ThrowIfNull(services);
         yield return new ResetCommand();
+        yield return new RemoteStartCommand(services.GetRequiredService<IDbContextFactory<IskraDbContext>>(), services.GetRequiredService<TimeProvider>());
+        yield return new RemoteStopCommand();
+        yield return new UnlockCommand();
+        yield return new ChangeAvailabilityCommand();
+        yield return new GetConfigurationCommand(services.GetRequiredService<ConfigurationStore>());
+        yield return new ChangeConfigurationCommand(services.GetRequiredService<ConfigurationStore>());
+        yield return new TriggerMessageCommand();
+        yield return new ClearCacheCommand();
+        yield return new DataTransferCommand();
     }
 }

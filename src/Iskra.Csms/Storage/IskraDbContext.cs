@@ -1,6 +1,7 @@
 using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
+using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Traffic;
@@ -42,6 +43,10 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    public DbSet<RemoteStart> RemoteStarts => Set<RemoteStart>();
+
+    public DbSet<StationConfigurationKey> ConfigurationKeys => Set<StationConfigurationKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

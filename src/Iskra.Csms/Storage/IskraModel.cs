@@ -1,6 +1,7 @@
 using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
+using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Traffic;
@@ -167,5 +168,7 @@ internal static class IskraModel
 
         // Blocks added later keep their tables beside their types.
         AccessModel.Configure(b);
+        RemoteStartModel.Configure(b);
+        ConfigurationKeyModel.Configure(b);
     }
 }

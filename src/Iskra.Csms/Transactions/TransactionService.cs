@@ -53,6 +53,7 @@ public sealed class TransactionService(
                 StartedAt = s.start.Timestamp.ToUniversalTime(),
                 MeterStartWh = s.start.MeterStartWh,
                 ReservationId = s.start.ReservationId,
+                RemoteStartId = await RemoteStarts.LinkAsync(db, s.stationId, s.start.ConnectorId, s.start.IdTag, transactionId, s.now, ct).ConfigureAwait(false),
                 StartKey = s.key,
                 Problems = s.flags,
                 UpdatedAt = s.now,

@@ -185,6 +185,31 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.ToTable("id_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Iskra.Csms.RemoteControl.StationConfigurationKey", b =>
+                {
+                    b.Property<string>("StationId")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool?>("Readonly")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("StationId", "Key");
+
+                    b.ToTable("station_configuration", (string)null);
+                });
+
             modelBuilder.Entity("Iskra.Csms.Reports.DeviceModelVariable", b =>
                 {
                     b.Property<long>("Id")
@@ -793,6 +818,45 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.HasIndex("StationId", "Timestamp");
 
                     b.ToTable("meter_values", (string)null);
+                });
+
+            modelBuilder.Entity("Iskra.Csms.Transactions.RemoteStart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdTag")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "IdTag", "RequestedAt");
+
+                    b.ToTable("remote_starts", (string)null);
                 });
 
             modelBuilder.Entity("Iskra.Csms.Transactions.TransactionEventRecord", b =>

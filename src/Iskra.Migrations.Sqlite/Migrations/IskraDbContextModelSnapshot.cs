@@ -175,6 +175,31 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.ToTable("id_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Iskra.Csms.RemoteControl.StationConfigurationKey", b =>
+                {
+                    b.Property<string>("StationId")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Readonly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StationId", "Key");
+
+                    b.ToTable("station_configuration", (string)null);
+                });
+
             modelBuilder.Entity("Iskra.Csms.Reports.DeviceModelVariable", b =>
                 {
                     b.Property<long>("Id")
@@ -767,6 +792,43 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.HasIndex("StationId", "Timestamp");
 
                     b.ToTable("meter_values", (string)null);
+                });
+
+            modelBuilder.Entity("Iskra.Csms.Transactions.RemoteStart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdTag")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "IdTag", "RequestedAt");
+
+                    b.ToTable("remote_starts", (string)null);
                 });
 
             modelBuilder.Entity("Iskra.Csms.Transactions.TransactionEventRecord", b =>

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iskra.Ocpp;
+
+namespace Iskra.Csms.RemoteControl;
+
+/// <summary>
+/// <c>change-configuration {key, value}</c> → 1.6 ChangeConfiguration; 2.0.1 SetVariables (B05) with one
+/// setVariableData (see <see cref="ConfigurationKeys"/>), whose attributeStatus is the status. An
+/// Accepted or RebootRequired change is stored as Iskra's view of the station's configuration.
+/// </summary>
+public sealed class ChangeConfigurationCommand(ConfigurationStore store) : StationCommand
+{
+    public override string Name => "change-configuration";
+
+    public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        var key = body.RequiredString("key");
+        var value = body.RequiredString("value");
+        if (context.Version == OcppVersion.V16)
+        {
+            return ValueTask.FromResult(new CommandCall("ChangeConfiguration", new JsonObject { ["key"] = key, ["value"] = value }, key));
+        }
+
+        var variable = ConfigurationKeys.Resolve(key)
+            ?? throw CommandException.Invalid("$.key", "is not a known OCPP 1.6 key; name a 2.0.1 variable as Component.Variable");
+        var data = new JsonObject { ["attributeValue"] = value, ["component"] = variable.ComponentJson(), ["variable"] = variable.VariableJson() };
+        return ValueTask.FromResult(new CommandCall("SetVariables", new JsonObject { ["setVariableData"] = new JsonArray(data) }, variable));
+    }
+
+    public override string StatusOf(CommandCall sent, JsonElement response)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        return sent.Action == "SetVariables"
+            && response.ValueKind == JsonValueKind.Object
+            && response.TryGetProperty("setVariableResult", out var results) && results.ValueKind == JsonValueKind.Array && results.GetArrayLength() > 0
+            && results[0].ValueKind == JsonValueKind.Object
+            && results[0].TryGetProperty("attributeStatus", out var status) && status.ValueKind == JsonValueKind.String
+            ? status.GetString()!
+            : base.StatusOf(sent, response);
+    }
+
+    public override ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(sent);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Status is not ("Accepted" or "RebootRequired"))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var value = sent.Payload[sent.Action == "SetVariables" ? "setVariableData" : "value"];
+        return sent.State switch
+        {
+            string key => new(store.RememberKeysAsync(context.StationId, [(key, value!.GetValue<string>(), null)], cancellationToken)),
+            ComponentVariable variable => new(store.RememberVariablesAsync(
+                context.StationId, [(variable, "Actual", value![0]!["attributeValue"]!.GetValue<string>())], cancellationToken)),
+            _ => ValueTask.CompletedTask,
+        };
+    }
+}

@@ -1,0 +1,75 @@
+using Iskra.Csms.Reports;
+using Iskra.Csms.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Iskra.Csms.RemoteControl;
+
+/// <summary>
+/// Keeps what get- and change-configuration learned: 1.6 keys in <see cref="StationConfigurationKey"/>,
+/// 2.0.1 variables as the Actual attribute of a <see cref="DeviceModelVariable"/> (the rows NotifyReport
+/// fills). Written through the <see cref="StorageWriter"/>, so it never races a NotifyReport.
+/// </summary>
+public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
+{
+    /// <summary>Upserts 1.6 keys; a null <c>Readonly</c> keeps what was known.</summary>
+    public Task RememberKeysAsync(string stationId, IReadOnlyList<(string Key, string? Value, bool? Readonly)> keys, CancellationToken cancellationToken) =>
+        writer.WriteAsync((stationId, keys, now: time.GetUtcNow()), static async (db, s, ct) =>
+        {
+            // A station has tens of keys: load them once (tracked, so this batch's new rows are among them).
+            await db.ConfigurationKeys.Where(k => k.StationId == s.stationId).LoadAsync(ct).ConfigureAwait(false);
+            foreach (var (key, value, readOnly) in s.keys)
+            {
+                // 1.6 keys are case-insensitive (CiString50): one row per key, in the spelling first seen.
+                var row = db.ConfigurationKeys.Local.FirstOrDefault(k => k.StationId == s.stationId && string.Equals(k.Key, key, StringComparison.OrdinalIgnoreCase));
+                if (row is null)
+                {
+                    db.ConfigurationKeys.Add(row = new StationConfigurationKey { StationId = s.stationId, Key = key });
+                }
+
+                row.Value = value;
+                row.Readonly = readOnly ?? row.Readonly;
+                row.UpdatedAt = s.now;
+            }
+
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Upserts the given attribute of each 2.0.1 variable.</summary>
+    public Task RememberVariablesAsync(string stationId, IReadOnlyList<(ComponentVariable Variable, string AttributeType, string? Value)> values, CancellationToken cancellationToken) =>
+        writer.WriteAsync((stationId, values, now: time.GetUtcNow()), static async (db, s, ct) =>
+        {
+            foreach (var (v, attributeType, value) in s.values)
+            {
+                var (component, variable) = (v.Component, v.Variable);
+                var (componentInstance, variableInstance) = (v.ComponentInstance ?? "", v.VariableInstance ?? "");
+                var (evse, connector) = (v.EvseId ?? 0, v.ConnectorId ?? 0);
+                bool Same(DeviceModelVariable x) =>
+                    x.StationId == s.stationId && x.Component == component && x.ComponentInstance == componentInstance && x.EvseId == evse
+                    && x.ConnectorId == connector && x.Variable == variable && x.VariableInstance == variableInstance && x.AttributeType == attributeType;
+                var row = db.DeviceModel.Local.FirstOrDefault(Same)
+                    ?? await db.DeviceModel.FirstOrDefaultAsync(
+                        x => x.StationId == s.stationId && x.Component == component && x.ComponentInstance == componentInstance && x.EvseId == evse
+                            && x.ConnectorId == connector && x.Variable == variable && x.VariableInstance == variableInstance && x.AttributeType == attributeType,
+                        ct).ConfigureAwait(false);
+                if (row is null)
+                {
+                    db.DeviceModel.Add(row = new DeviceModelVariable
+                    {
+                        StationId = s.stationId,
+                        Component = component,
+                        ComponentInstance = componentInstance,
+                        EvseId = evse,
+                        ConnectorId = connector,
+                        Variable = variable,
+                        VariableInstance = variableInstance,
+                        AttributeType = attributeType,
+                    });
+                }
+
+                row.Value = value;
+                row.UpdatedAt = s.now;
+            }
+
+            return true;
+        }, cancellationToken);
+}

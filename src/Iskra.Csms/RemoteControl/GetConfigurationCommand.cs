@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iskra.Ocpp;
+
+namespace Iskra.Csms.RemoteControl;
+
+/// <summary>
+/// <c>get-configuration {keys?}</c> → 1.6 GetConfiguration {key?}; 2.0.1 GetVariables (B06) for the
+/// keys named (see <see cref="ConfigurationKeys"/>), or GetBaseReport FullInventory (B07) for all of them,
+/// whose NotifyReport then fills the device model. The values answered are stored.
+/// </summary>
+public sealed class GetConfigurationCommand(ConfigurationStore store) : StationCommand
+{
+    public override string Name => "get-configuration";
+
+    public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        var keys = body.OptionalStrings("keys");
+        if (context.Version == OcppVersion.V16)
+        {
+            var payload = new JsonObject();
+            if (keys is { Count: > 0 })
+            {
+                payload["key"] = new JsonArray([.. keys.Select(k => JsonValue.Create(k))]);
+            }
+
+            return ValueTask.FromResult(new CommandCall("GetConfiguration", payload));
+        }
+
+        if (keys is not { Count: > 0 })
+        {
+            var requestId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
+            return ValueTask.FromResult(new CommandCall("GetBaseReport", new JsonObject { ["requestId"] = requestId, ["reportBase"] = "FullInventory" }));
+        }
+
+        var data = new JsonArray();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var variable = ConfigurationKeys.Resolve(keys[i])
+                ?? throw CommandException.Invalid($"$.keys[{i}]", "is not a known OCPP 1.6 key; name a 2.0.1 variable as Component.Variable");
+            data.Add(new JsonObject { ["component"] = variable.ComponentJson(), ["variable"] = variable.VariableJson() });
+        }
+
+        return ValueTask.FromResult(new CommandCall("GetVariables", new JsonObject { ["getVariableData"] = data }));
+    }
+
+    public override ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(sent);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var response = outcome.Response;
+        if (sent.Action == "GetConfiguration" && response.TryGetProperty("configurationKey", out var keys) && keys.ValueKind == JsonValueKind.Array)
+        {
+            var rows = keys.EnumerateArray()
+                .Select(k => (k.GetProperty("key").GetString()!, k.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null, (bool?)k.GetProperty("readonly").GetBoolean()))
+                .ToList();
+            return new(store.RememberKeysAsync(context.StationId, rows, cancellationToken));
+        }
+
+        if (sent.Action == "GetVariables" && response.TryGetProperty("getVariableResult", out var results) && results.ValueKind == JsonValueKind.Array)
+        {
+            var rows = results.EnumerateArray()
+                .Where(r => r.GetProperty("attributeStatus").GetString() == "Accepted")
+                .Select(r => (VariableOf(r), r.TryGetProperty("attributeType", out var t) ? t.GetString()! : "Actual", r.TryGetProperty("attributeValue", out var v) ? v.GetString() : null))
+                .ToList();
+            return new(store.RememberVariablesAsync(context.StationId, rows, cancellationToken));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The component and variable of a 2.0.1 GetVariableResult or SetVariableResult.</summary>
+    internal static ComponentVariable VariableOf(JsonElement result)
+    {
+        var component = result.GetProperty("component");
+        var variable = result.GetProperty("variable");
+        var evse = component.TryGetProperty("evse", out var e) ? e : default;
+        return new ComponentVariable(
+            component.GetProperty("name").GetString()!,
+            variable.GetProperty("name").GetString()!,
+            component.TryGetProperty("instance", out var ci) ? ci.GetString() : null,
+            variable.TryGetProperty("instance", out var vi) ? vi.GetString() : null,
+            evse.ValueKind == JsonValueKind.Object ? evse.GetProperty("id").GetInt32() : null,
+            evse.ValueKind == JsonValueKind.Object && evse.TryGetProperty("connectorId", out var c) ? c.GetInt32() : null);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iskra.Csms.Storage;
+using Iskra.Csms.Transactions;
+using Iskra.Ocpp;
+using Microsoft.EntityFrameworkCore;
+
+namespace Iskra.Csms.RemoteControl;
+
+/// <summary>
+/// <c>remote-start {connectorId?, idTag, chargingProfile?}</c> → 1.6 RemoteStartTransaction; 2.0.1
+/// RequestStartTransaction (F01) with an idToken (the stored tag's type, else Central) and a
+/// remoteStartId allocated as a <see cref="RemoteStart"/> row, so the session that follows is linked to it.
+/// </summary>
+public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> contexts, TimeProvider time) : StationCommand
+{
+    public override string Name => "remote-start";
+
+    public override async ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        var idTag = body.RequiredString("idTag");
+        var connectorId = body.OptionalInt("connectorId");
+        var profile = body.OptionalNode("chargingProfile");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        JsonObject payload;
+        string action;
+        if (context.Version == OcppVersion.V16)
+        {
+            action = "RemoteStartTransaction";
+            payload = new JsonObject { ["idTag"] = idTag };
+            if (connectorId is { } connector)
+            {
+                payload["connectorId"] = connector;
+            }
+
+            if (profile is not null)
+            {
+                payload["chargingProfile"] = profile;
+            }
+        }
+        else
+        {
+            action = "RequestStartTransaction";
+            var known = await db.IdTags.AsNoTracking().FirstOrDefaultAsync(t => t.Value == idTag, cancellationToken).ConfigureAwait(false);
+            payload = new JsonObject
+            {
+                ["idToken"] = new JsonObject { ["idToken"] = idTag, ["type"] = known?.Type ?? "Central" },
+                ["remoteStartId"] = 1, // replaced by the allocated id below
+            };
+            if (connectorId is { } evse)
+            {
+                payload["evseId"] = evse;
+            }
+
+            if (profile is not null)
+            {
+                payload["chargingProfile"] = profile; // passed through in the station's version's shape
+            }
+        }
+
+        // Check before allocating, so a refused body leaves no remote start behind.
+        var error = OcppCatalogs.Get(context.Version, action).ValidateRequest(JsonSerializer.SerializeToElement(payload, CsmsJsonContext.Default.JsonObject));
+        if (error is not null)
+        {
+            throw CommandException.Invalid(error.Path, error.Message);
+        }
+
+        var start = new RemoteStart { StationId = context.StationId, ConnectorId = connectorId, IdTag = idTag, RequestedAt = time.GetUtcNow() };
+        db.RemoteStarts.Add(start);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (context.Version == OcppVersion.V201)
+        {
+            payload["remoteStartId"] = start.Id;
+        }
+
+        return new CommandCall(action, payload, start.Id);
+    }
+
+    public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var id = (int)sent.State!;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.RemoteStarts.Where(r => r.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, outcome.Status), cancellationToken).ConfigureAwait(false);
+    }
+}

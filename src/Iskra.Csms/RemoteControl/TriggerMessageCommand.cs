@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Iskra.Ocpp;
+
+namespace Iskra.Csms.RemoteControl;
+
+/// <summary>
+/// <c>trigger-message {message, connectorId?}</c> → 1.6 TriggerMessage {requestedMessage, connectorId};
+/// 2.0.1 TriggerMessage (F06) {requestedMessage, evse?: {id}}. The 1.6 DiagnosticsStatusNotification is
+/// the 2.0.1 LogStatusNotification (diagnostics became GetLog, N01); 2.0.1-only messages are refused on 1.6.
+/// </summary>
+public sealed class TriggerMessageCommand : StationCommand
+{
+    private static readonly string[] V16Messages =
+        ["BootNotification", "DiagnosticsStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues", "StatusNotification"];
+
+    private static readonly string[] V201Messages =
+        ["BootNotification", "LogStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues", "SignChargingStationCertificate",
+        "SignV2GCertificate", "StatusNotification", "TransactionEvent", "SignCombinedCertificate", "PublishFirmwareStatusNotification"];
+
+    public override string Name => "trigger-message";
+
+    public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        var message = body.RequiredEnum("message", [.. V16Messages.Union(V201Messages)]);
+        var connectorId = body.OptionalInt("connectorId");
+        if (context.Version == OcppVersion.V16)
+        {
+            if (!V16Messages.Contains(message))
+            {
+                throw CommandException.NotOnVersion(Name, "1.6", $"OCPP 1.6 cannot trigger {message}; 1.6 security extension stations take ExtendedTriggerMessage as a raw call.");
+            }
+
+            var payload = new JsonObject { ["requestedMessage"] = message };
+            if (connectorId is { } connector)
+            {
+                payload["connectorId"] = connector;
+            }
+
+            return ValueTask.FromResult(new CommandCall("TriggerMessage", payload));
+        }
+
+        var requested = message == "DiagnosticsStatusNotification" ? "LogStatusNotification" : message;
+        var request = new JsonObject { ["requestedMessage"] = requested };
+        if (connectorId is > 0 and var evse)
+        {
+            request["evse"] = new JsonObject { ["id"] = evse };
+        }
+
+        return ValueTask.FromResult(new CommandCall("TriggerMessage", request));
+    }
+}

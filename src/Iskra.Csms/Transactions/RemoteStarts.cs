@@ -1,0 +1,37 @@
+using Iskra.Csms.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Iskra.Csms.Transactions;
+
+/// <summary>Allocating remoteStartIds and linking a 1.6 StartTransaction to the remote start that caused it.</summary>
+public static class RemoteStarts
+{
+    /// <summary>How long after a remote start a 1.6 StartTransaction of the same idTag on the same connector is taken as its result.</summary>
+    public static readonly TimeSpan LinkWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// 1.6 has no remoteStartId on the wire: the newest unlinked remote start of this station and idTag
+    /// on this connector (or on no connector), requested at most <see cref="LinkWindow"/> before
+    /// <paramref name="now"/> and not rejected by the station, is linked to <paramref name="transactionId"/>.
+    /// </summary>
+    internal static async ValueTask<int?> LinkAsync(
+        IskraDbContext db, string stationId, int connectorId, string idTag, string transactionId, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - LinkWindow;
+        var candidates = await db.RemoteStarts
+            .Where(r => r.StationId == stationId && r.IdTag == idTag && r.TransactionId == null
+                && (r.ConnectorId == null || r.ConnectorId == connectorId) && r.RequestedAt >= since)
+            .ToListAsync(ct).ConfigureAwait(false);
+        var start = candidates
+            .Where(r => r.TransactionId is null && r.Status != "Rejected") // tracked rows may be linked in this batch already
+            .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
+            .FirstOrDefault();
+        if (start is null)
+        {
+            return null;
+        }
+
+        start.TransactionId = transactionId;
+        return start.Id;
+    }
+}
