@@ -2,6 +2,8 @@ using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Reports;
+using Iskra.Csms.Reservations;
+using Iskra.Csms.SmartCharging;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Traffic;
 using Iskra.Csms.Transactions;
@@ -42,6 +44,12 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    public DbSet<ChargingProfileRecord> ChargingProfiles => Set<ChargingProfileRecord>();
+
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
+    public DbSet<LocalList> LocalLists => Set<LocalList>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

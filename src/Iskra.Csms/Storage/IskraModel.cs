@@ -2,6 +2,8 @@ using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Reports;
+using Iskra.Csms.Reservations;
+using Iskra.Csms.SmartCharging;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Traffic;
 using Iskra.Csms.Transactions;
@@ -167,5 +169,8 @@ internal static class IskraModel
 
         // Blocks added later keep their tables beside their types.
         AccessModel.Configure(b);
+        SmartChargingModel.Configure(b);
+        ReservationsModel.Configure(b);
+        LocalListModel.Configure(b);
     }
 }

@@ -1,0 +1,102 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Iskra.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class SmartChargingReservationsLocalLists : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "charging_profiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    EvseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChargingProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StackLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    TransactionId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    Profile = table.Column<string>(type: "TEXT", nullable: false),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_charging_profiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "local_lists",
+                columns: table => new
+                {
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    ListVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Entries = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReportedVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_local_lists", x => x.StationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reservations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    ReservationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConnectorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    ParentIdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    ExpiryDate = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reservations", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_charging_profiles_StationId_ChargingProfileId",
+                table: "charging_profiles",
+                columns: new[] { "StationId", "ChargingProfileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reservations_ReservationId",
+                table: "reservations",
+                column: "ReservationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reservations_StationId_ReservationId",
+                table: "reservations",
+                columns: new[] { "StationId", "ReservationId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "charging_profiles");
+
+            migrationBuilder.DropTable(
+                name: "local_lists");
+
+            migrationBuilder.DropTable(
+                name: "reservations");
+        }
+    }
+}
