@@ -3,6 +3,7 @@ namespace Iskra.Server.Api;
 /// <summary>
 /// A reservation: the OCPP <c>reservationId</c>, <c>connectorId</c> (2.0.1: the EVSE; null for any),
 /// the station's answer or what became of it (<c>status</c>), and the transaction that used it, if any.
+/// <c>active</c>: accepted, not expired, not cancelled, ended or used (1.6 stations report no expiry).
 /// </summary>
 public sealed record ReservationView(
     int ReservationId,
@@ -15,4 +16,5 @@ public sealed record ReservationView(
     DateTimeOffset? CancelledAt,
     DateTimeOffset? EndedAt,
     DateTimeOffset? UsedAt,
-    string? TransactionId);
+    string? TransactionId,
+    bool Active);

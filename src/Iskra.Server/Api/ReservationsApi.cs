@@ -17,7 +17,7 @@ public static class ReservationsApi
     }
 
     private static async Task<Results<Ok<ItemPage<ReservationView>>, ProblemHttpResult>> ListAsync(
-        string id, string? cursor, int? limit, IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
+        string id, string? cursor, int? limit, IDbContextFactory<IskraDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Cursors.TryDecode(cursor, out long? before) || Cursors.Limit(limit) is not { } take)
         {
@@ -41,10 +41,12 @@ public static class ReservationsApi
             .Where(t => t.StationId == id && ids.Contains(t.ReservationId))
             .Select(t => new { t.ReservationId, t.TransactionId, t.StartedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
         var items = page.Select(r =>
         {
             var use = uses.Where(u => u.ReservationId == r.ReservationId).OrderBy(u => u.StartedAt).FirstOrDefault();
-            return new ReservationView(r.ReservationId, r.ConnectorId, r.IdTag, r.ParentIdTag, r.ExpiryDate, r.Status, r.CreatedAt, r.CancelledAt, r.EndedAt, use?.StartedAt, use?.TransactionId);
+            var active = r.Status == "Accepted" && r.ExpiryDate > now && use is null;
+            return new ReservationView(r.ReservationId, r.ConnectorId, r.IdTag, r.ParentIdTag, r.ExpiryDate, r.Status, r.CreatedAt, r.CancelledAt, r.EndedAt, use?.StartedAt, use?.TransactionId, active);
         }).ToList();
         var next = rows.Count > take ? Cursors.Encode(page[^1].Id) : null;
         return TypedResults.Ok(new ItemPage<ReservationView>(items, next));

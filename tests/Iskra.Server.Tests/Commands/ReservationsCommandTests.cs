@@ -69,7 +69,17 @@ public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPo
             Assert.Equal("GROUP-1", r.GetProperty("parentIdTag").GetString());
             Assert.Equal(new DateTimeOffset(2030, 1, 1, 8, 0, 0, TimeSpan.Zero), r.GetProperty("expiryDate").GetDateTimeOffset());
             Assert.Equal(JsonValueKind.Null, r.GetProperty("cancelledAt").ValueKind);
+            Assert.True(r.GetProperty("active").GetBoolean());
         });
+
+        // Pages of one, newest first, then the next by its cursor.
+        var page1 = await (await server.Api().GetAsync($"/api/stations/{id}/reservations?limit=1", TestContext.Current.CancellationToken)).JsonAsync(200);
+        Assert.Equal(second, Assert.Single(page1.GetProperty("items").EnumerateArray()).GetProperty("reservationId").GetInt32());
+        var page2 = await (await server.Api().GetAsync($"/api/stations/{id}/reservations?limit=1&cursor={page1.GetProperty("next").GetString()}", TestContext.Current.CancellationToken)).JsonAsync(200);
+        Assert.Equal(first, Assert.Single(page2.GetProperty("items").EnumerateArray()).GetProperty("reservationId").GetInt32());
+        Assert.Equal(JsonValueKind.Null, page2.GetProperty("next").ValueKind);
+        await (await server.Api().GetAsync($"/api/stations/{id}/reservations?cursor=%25%25", TestContext.Current.CancellationToken)).ProblemAsync(400);
+        await (await server.Api().GetAsync($"/api/stations/{id}/reservations?limit=0", TestContext.Current.CancellationToken)).ProblemAsync(400);
     }
 
     [Theory]
@@ -94,11 +104,15 @@ public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPo
         Assert.Equal("FIRST", stored[500].GetProperty("idTag").GetString());
         Assert.Equal(1, stored[500].GetProperty("connectorId").GetInt32());
         Assert.Equal("Rejected", stored[501].GetProperty("status").GetString());
+        Assert.True(stored[500].GetProperty("active").GetBoolean());
+        Assert.False(stored[501].GetProperty("active").GetBoolean());
 
         // An id the operator chose is never handed out again.
         station.Answer("ReserveNow", """{"status":"Accepted"}""");
+        await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/reserve-now", """{"connectorId":1,"expiryDate":"2020-01-01T10:00:00Z","idTag":"PAST","reservationId":502}""")).JsonAsync(200);
+        Assert.False((await ReservationsAsync(server, id)).Single(r => r.GetProperty("reservationId").GetInt32() == 502).GetProperty("active").GetBoolean(), "past its expiry");
         await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/reserve-now", """{"connectorId":1,"expiryDate":"2030-01-01T10:00:00Z","idTag":"FOURTH"}""")).JsonAsync(200);
-        Assert.True(station.Last("ReserveNow").Payload.GetProperty(version == OcppVersion.V16 ? "reservationId" : "id").GetInt32() > 501);
+        Assert.True(station.Last("ReserveNow").Payload.GetProperty(version == OcppVersion.V16 ? "reservationId" : "id").GetInt32() > 502);
     }
 
     [Theory]
@@ -124,6 +138,7 @@ public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPo
         var cancelled = Assert.Single(await ReservationsAsync(server, id));
         Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, cancelled.GetProperty("cancelledAt").ValueKind);
+        Assert.False(cancelled.GetProperty("active").GetBoolean());
     }
 
     [Theory]
@@ -165,6 +180,7 @@ public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPo
         var used = Assert.Single(await ReservationsAsync(server, id));
         Assert.Equal(started.GetProperty("transactionId").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), used.GetProperty("transactionId").GetString());
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero), used.GetProperty("usedAt").GetDateTimeOffset());
+        Assert.False(used.GetProperty("active").GetBoolean());
     }
 
     [Theory]
