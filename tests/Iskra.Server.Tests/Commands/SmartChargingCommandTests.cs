@@ -109,6 +109,11 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
         await SetAsync(server, id, 1, Profile(11, "TxDefaultProfile", 0));
         await SetAsync(server, id, 0, Profile(12, "ChargePointMaxProfile", 0));
         await SetAsync(server, id, 2, Profile(13, "TxDefaultProfile", 0));
+        var page1 = await (await server.Api().GetAsync($"/api/stations/{id}/charging-profiles?limit=2", TestContext.Current.CancellationToken)).JsonAsync(200);
+        Assert.Equal(2, page1.GetProperty("items").GetArrayLength());
+        var page2 = await (await server.Api().GetAsync($"/api/stations/{id}/charging-profiles?limit=2&cursor={page1.GetProperty("next").GetString()}", TestContext.Current.CancellationToken)).JsonAsync(200);
+        Assert.Equal(13, Assert.Single(page2.GetProperty("items").EnumerateArray()).GetProperty("chargingProfileId").GetInt32());
+        Assert.Equal(JsonValueKind.Null, page2.GetProperty("next").ValueKind);
 
         await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/clear-charging-profile", """{"connectorId":1,"chargingProfilePurpose":"TxDefaultProfile"}""")).JsonAsync(200);
         var sent = station.Last("ClearChargingProfile").Payload;
@@ -240,6 +245,50 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
         var rejected = await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/get-composite-schedule", """{"connectorId":9,"duration":60}""")).JsonAsync(200);
         Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
         Assert.False(station.Last("GetCompositeSchedule").Payload.TryGetProperty("chargingRateUnit", out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public async Task A_recurring_TxProfile_keeps_its_transaction_recurrence_and_validity_in_the_version_spelling(OcppVersion version)
+    {
+        var server = sqlite.Server;
+        var id = $"scp-tx-{version}";
+        await using var station = await RespondingStation.StartAsync(server, id, version);
+        station.Answer("SetChargingProfile", """{"status":"Accepted"}""");
+        var tx = Profile(61, "TxProfile", 0)
+            .Replace("\"chargingProfileKind\":\"Absolute\",", "\"chargingProfileKind\":\"Recurring\",\"recurrencyKind\":\"Daily\",\"validFrom\":\"2026-11-01T00:00:00.000Z\",\"validTo\":\"2027-11-01T00:00:00.000Z\",\"transactionId\":42,", StringComparison.Ordinal);
+
+        await SetAsync(server, id, 1, tx);
+
+        var sent = station.Last("SetChargingProfile").Payload;
+        var profile = sent.GetProperty(version == OcppVersion.V16 ? "csChargingProfiles" : "chargingProfile");
+        Assert.Equal("Daily", profile.GetProperty("recurrencyKind").GetString());
+        Assert.Equal("2026-11-01T00:00:00.000Z", profile.GetProperty("validFrom").GetString());
+        Assert.Equal("2027-11-01T00:00:00.000Z", profile.GetProperty("validTo").GetString());
+        if (version == OcppVersion.V16)
+        {
+            Assert.Equal(42, profile.GetProperty("transactionId").GetInt32());
+        }
+        else
+        {
+            Assert.Equal("42", profile.GetProperty("transactionId").GetString());
+        }
+
+        Assert.Equal("42", Assert.Single(await ProfilesAsync(server, id)).GetProperty("transactionId").GetString());
+
+        // A 2.0.1 transaction id is a string; 1.6 has integers only.
+        var named = tx.Replace("\"transactionId\":42", "\"transactionId\":\"b7e1-tx\"", StringComparison.Ordinal);
+        if (version == OcppVersion.V201)
+        {
+            await SetAsync(server, id, 1, named);
+            Assert.Equal("b7e1-tx", station.Last("SetChargingProfile").Payload.GetProperty("chargingProfile").GetProperty("transactionId").GetString());
+            Assert.Equal("b7e1-tx", Assert.Single(await ProfilesAsync(server, id)).GetProperty("transactionId").GetString());
+        }
+        else
+        {
+            var problem = await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/set-charging-profile", $$"""{"connectorId":1,"csChargingProfiles":{{named}} }""")).ProblemAsync(400);
+            Assert.Equal("$.csChargingProfiles.transactionId", problem.GetProperty("violations")[0].GetProperty("path").GetString());
+        }
     }
 
     [Fact]
