@@ -10,4 +10,5 @@ namespace Iskra.Csms;
 [JsonSerializable(typeof(ConnectionReplaced))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(CommandEvent))]
+[JsonSerializable(typeof(List<Authorization.LocalListEntry>))]
 internal sealed partial class CsmsJsonContext : JsonSerializerContext;

@@ -31,6 +31,9 @@ public static class CsmsRegistration
         services.AddSingleton<CsmsEvents>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ConfigurationStore>();
+        services.AddSingleton<SmartCharging.SmartChargingService>();
+        services.AddSingleton<Reservations.ReservationService>();
+        services.AddSingleton<LocalListService>();
         services.AddSingleton(sp => new StationCommands(
             StationCommandCatalog.Create(sp), sp.GetRequiredService<IStationChannels>(), sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<IskraDbContext>>(),
             sp.GetRequiredService<CsmsEvents>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StationCommands>>()));

@@ -20,5 +20,12 @@ public static class StationCommandCatalog
         yield return new TriggerMessageCommand();
         yield return new ClearCacheCommand();
         yield return new DataTransferCommand();
+        yield return new SmartCharging.SetChargingProfileCommand(services.GetRequiredService<SmartCharging.SmartChargingService>());
+        yield return new SmartCharging.ClearChargingProfileCommand(services.GetRequiredService<SmartCharging.SmartChargingService>());
+        yield return new SmartCharging.GetCompositeScheduleCommand();
+        yield return new Reservations.ReserveNowCommand(services.GetRequiredService<Reservations.ReservationService>(), services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Storage.IskraDbContext>>());
+        yield return new Reservations.CancelReservationCommand(services.GetRequiredService<Reservations.ReservationService>());
+        yield return new Authorization.SendLocalListCommand(services.GetRequiredService<Authorization.LocalListService>(), services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Storage.IskraDbContext>>());
+        yield return new Authorization.GetLocalListVersionCommand(services.GetRequiredService<Authorization.LocalListService>());
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Reports;
+using Iskra.Csms.Reservations;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Transactions;
 using Iskra.Ocpp;
@@ -8,6 +9,7 @@ using Iskra.Ocpp.Json;
 using Iskra.Ocpp.V201.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using A = Iskra.Csms.Authorization.V201;
+using H = Iskra.Csms.Reservations.V201;
 using R = Iskra.Csms.Reports.V201;
 using S = Iskra.Csms.Stations.V201;
 using T = Iskra.Csms.Transactions.V201;
@@ -26,6 +28,7 @@ public static class V201Routes
         var a = sp.GetRequiredService<AuthorizationService>();
         var s = sp.GetRequiredService<StationService>();
         var t = sp.GetRequiredService<TransactionService>();
+        var r = sp.GetRequiredService<ReservationService>();
         const OcppVersion V = OcppVersion.V201;
         var json = V201JsonContext.Default;
         return
@@ -44,7 +47,7 @@ public static class V201Routes
             Route.Notice(V, n, json.PublishFirmwareStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new PublishFirmwareStatusNotificationResponse()),
             Route.Notice(V, n, json.LogStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new LogStatusNotificationResponse()),
             Route.Notice(V, n, json.SecurityEventNotificationRequest, r => new(Status: r.Type, Timestamp: r.Timestamp), _ => new SecurityEventNotificationResponse()),
-            Route.Notice(V, n, json.ReservationStatusUpdateRequest, r => new(r.ReservationId, WireName.Of(r.ReservationUpdateStatus)), _ => new ReservationStatusUpdateResponse()),
+            Route.For(V, new H.ReservationStatusUpdateHandler(n, r)),
             Route.Notice(V, n, json.NotifyChargingLimitRequest, r => new(Status: WireName.Of(r.ChargingLimit.ChargingLimitSource)), _ => new NotifyChargingLimitResponse()),
             Route.Notice(V, n, json.ClearedChargingLimitRequest, r => new(Status: WireName.Of(r.ChargingLimitSource)), _ => new ClearedChargingLimitResponse()),
             Route.Notice(V, n, json.ReportChargingProfilesRequest, r => new(r.RequestId, WireName.Of(r.ChargingLimitSource)), _ => new ReportChargingProfilesResponse()),

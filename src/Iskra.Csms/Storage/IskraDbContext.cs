@@ -3,6 +3,8 @@ using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
+using Iskra.Csms.Reservations;
+using Iskra.Csms.SmartCharging;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Traffic;
 using Iskra.Csms.Transactions;
@@ -47,6 +49,11 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<RemoteStart> RemoteStarts => Set<RemoteStart>();
 
     public DbSet<StationConfigurationKey> ConfigurationKeys => Set<StationConfigurationKey>();
+    public DbSet<ChargingProfileRecord> ChargingProfiles => Set<ChargingProfileRecord>();
+
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
+    public DbSet<LocalList> LocalLists => Set<LocalList>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

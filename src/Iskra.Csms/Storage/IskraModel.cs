@@ -3,6 +3,8 @@ using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
+using Iskra.Csms.Reservations;
+using Iskra.Csms.SmartCharging;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Traffic;
 using Iskra.Csms.Transactions;
@@ -170,5 +172,8 @@ internal static class IskraModel
         AccessModel.Configure(b);
         RemoteStartModel.Configure(b);
         ConfigurationKeyModel.Configure(b);
+        SmartChargingModel.Configure(b);
+        ReservationsModel.Configure(b);
+        LocalListModel.Configure(b);
     }
 }

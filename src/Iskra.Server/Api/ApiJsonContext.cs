@@ -12,4 +12,7 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(NewApiKey))]
 [JsonSerializable(typeof(CreatedApiKey))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(ItemPage<ChargingProfileView>))]
+[JsonSerializable(typeof(ItemPage<ReservationView>))]
+[JsonSerializable(typeof(LocalListView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -36,5 +36,8 @@ public static class ApiRegistration
         var api = app.MapGroup("/api").RequireAuthorization(ApiPolicies.Viewer);
         CommandsApi.Map(api);
         ApiKeysApi.Map(api);
+        ChargingProfilesApi.Map(api);
+        ReservationsApi.Map(api);
+        LocalListApi.Map(api);
     }
 }

@@ -1,0 +1,196 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Iskra.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class OperatorApi : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_api_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Timestamp = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(130)", maxLength: 130, nullable: false),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    Command = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Action = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Request = table.Column<string>(type: "text", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Response = table.Column<string>(type: "text", nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "charging_profiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    EvseId = table.Column<int>(type: "integer", nullable: false),
+                    ChargingProfileId = table.Column<int>(type: "integer", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StackLevel = table.Column<int>(type: "integer", nullable: false),
+                    TransactionId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
+                    Profile = table.Column<string>(type: "text", nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_charging_profiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "local_lists",
+                columns: table => new
+                {
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    ListVersion = table.Column<int>(type: "integer", nullable: true),
+                    Entries = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReportedVersion = table.Column<int>(type: "integer", nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_local_lists", x => x.StationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "remote_starts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    ConnectorId = table.Column<int>(type: "integer", nullable: true),
+                    IdTag = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    TransactionId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_remote_starts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reservations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    ReservationId = table.Column<int>(type: "integer", nullable: false),
+                    ConnectorId = table.Column<int>(type: "integer", nullable: true),
+                    IdTag = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
+                    ParentIdTag = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
+                    ExpiryDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reservations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "station_configuration",
+                columns: table => new
+                {
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    Key = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Value = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Readonly = table.Column<bool>(type: "boolean", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_station_configuration", x => new { x.StationId, x.Key });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_StationId_Id",
+                table: "audit",
+                columns: new[] { "StationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_charging_profiles_StationId_ChargingProfileId",
+                table: "charging_profiles",
+                columns: new[] { "StationId", "ChargingProfileId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_remote_starts_StationId_IdTag_RequestedAt",
+                table: "remote_starts",
+                columns: new[] { "StationId", "IdTag", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reservations_ReservationId",
+                table: "reservations",
+                column: "ReservationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reservations_StationId_ReservationId",
+                table: "reservations",
+                columns: new[] { "StationId", "ReservationId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "audit");
+
+            migrationBuilder.DropTable(
+                name: "charging_profiles");
+
+            migrationBuilder.DropTable(
+                name: "local_lists");
+
+            migrationBuilder.DropTable(
+                name: "remote_starts");
+
+            migrationBuilder.DropTable(
+                name: "reservations");
+
+            migrationBuilder.DropTable(
+                name: "station_configuration");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Iskra.Server.Api;
+
+/// <summary>
+/// A reservation: the OCPP <c>reservationId</c>, <c>connectorId</c> (2.0.1: the EVSE; null for any),
+/// the station's answer or what became of it (<c>status</c>), and the transaction that used it, if any.
+/// <c>active</c>: accepted, not expired, not cancelled, ended or used (1.6 stations report no expiry).
+/// </summary>
+public sealed record ReservationView(
+    int ReservationId,
+    int? ConnectorId,
+    string IdTag,
+    string? ParentIdTag,
+    DateTimeOffset ExpiryDate,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CancelledAt,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset? UsedAt,
+    string? TransactionId,
+    bool Active);
