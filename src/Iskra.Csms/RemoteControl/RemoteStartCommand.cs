@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iskra.Csms.Storage;
+using Iskra.Csms.SmartCharging;
 using Iskra.Csms.Transactions;
 using Iskra.Ocpp;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace Iskra.Csms.RemoteControl;
 /// <c>remote-start {connectorId?, idTag, chargingProfile?}</c> → 1.6 RemoteStartTransaction; 2.0.1
 /// RequestStartTransaction (F01) with an idToken (the stored tag's type, else Central) and a
 /// remoteStartId allocated as a <see cref="RemoteStart"/> row, so the session that follows is linked to it.
+/// A 1.6 <c>chargingProfile</c> is translated for a 2.0.1 station; a 2.0.1 one is passed through.
 /// </summary>
 public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> contexts, TimeProvider time) : StationCommand
 {
@@ -54,9 +56,15 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
                 payload["evseId"] = evse;
             }
 
-            if (profile is not null)
+            if (profile is JsonObject { } given && given.ContainsKey("chargingProfileId"))
             {
-                payload["chargingProfile"] = profile; // passed through in the station's version's shape
+                // A 1.6 profile, as command bodies are written: checked and translated like set-charging-profile (K01).
+                ChargingProfiles.Check16(connectorId ?? 0, given);
+                payload["chargingProfile"] = ChargingProfiles.ToV201(given);
+            }
+            else if (profile is not null)
+            {
+                payload["chargingProfile"] = profile; // already a 2.0.1 ChargingProfileType
             }
         }
 
