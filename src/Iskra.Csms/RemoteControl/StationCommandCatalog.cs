@@ -9,5 +9,7 @@ public static class StationCommandCatalog
     {
         ArgumentNullException.ThrowIfNull(services);
         yield return new ResetCommand();
+        yield return new Firmware.UpdateFirmwareCommand(services.GetRequiredService<Firmware.FirmwareRepository>(), services.GetRequiredService<Firmware.FirmwareUpdates>(), services.GetRequiredService<Files.FileLinks>());
+        yield return new Diagnostics.GetDiagnosticsCommand(services.GetRequiredService<Diagnostics.UploadService>(), services.GetRequiredService<Files.FileLinks>());
     }
 }

@@ -1,6 +1,8 @@
 using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
+using Iskra.Csms.Diagnostics;
+using Iskra.Csms.Firmware;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Traffic;
@@ -42,6 +44,16 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    public DbSet<UploadRequest> UploadRequests => Set<UploadRequest>();
+
+    public DbSet<StationFile> StationFiles => Set<StationFile>();
+
+    public DbSet<FirmwareImage> FirmwareImages => Set<FirmwareImage>();
+
+    public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
+
+    public DbSet<FirmwareUpdateStatus> FirmwareUpdateStatuses => Set<FirmwareUpdateStatus>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -167,5 +167,7 @@ internal static class IskraModel
 
         // Blocks added later keep their tables beside their types.
         AccessModel.Configure(b);
+        Diagnostics.DiagnosticsModel.Configure(b);
+        Firmware.FirmwareModel.Configure(b);
     }
 }

@@ -12,4 +12,10 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(NewApiKey))]
 [JsonSerializable(typeof(CreatedApiKey))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(ItemPage<StationFileView>))]
+[JsonSerializable(typeof(ItemPage<UploadRequestView>))]
+[JsonSerializable(typeof(UploadReceipt))]
+[JsonSerializable(typeof(FirmwareImageView))]
+[JsonSerializable(typeof(ItemPage<FirmwareImageView>))]
+[JsonSerializable(typeof(ItemPage<FirmwareUpdateView>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
