@@ -11,6 +11,8 @@ public sealed class DiagnosticsUploadTests(FilesServers servers) : IClassFixture
 {
     private static int _stations;
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Theory]
     [MemberData(nameof(FilesServers.ProvidersAndVersions), MemberType = typeof(FilesServers))]
     public async Task Get_diagnostics_hands_out_an_upload_url_and_the_operator_downloads_exactly_what_the_station_uploaded(string provider, OcppVersion version)
@@ -136,6 +138,37 @@ public sealed class DiagnosticsUploadTests(FilesServers servers) : IClassFixture
         }
 
         await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/get-diagnostics", """{"location":"not a uri"}""")).ProblemAsync(400);
+    }
+
+    [Fact]
+    public async Task File_lists_page_by_cursor_and_unknown_stations_or_files_are_404()
+    {
+        var server = servers.Server("sqlite");
+        var id = NewId("diagpage", OcppVersion.V16);
+        await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
+        station.Answer("GetDiagnostics", """{"fileName":"p.log"}""");
+        await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/get-diagnostics", "{}")).JsonAsync(200);
+        var location = station.Last("GetDiagnostics").Payload.GetProperty("location").GetString()!;
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            await Uploads.PutAsync(location + n + ".log", [(byte)n]).EnsureStatusAsync(201);
+        }
+
+        var api = server.Api();
+        var first = await (await api.GetAsync(new Uri($"/api/stations/{id}/files?limit=2", UriKind.Relative), Ct)).JsonAsync(200);
+        Assert.Equal(["3.log", "2.log"], first.GetProperty("items").EnumerateArray().Select(f => f.GetProperty("fileName").GetString()));
+        var next = first.GetProperty("next").GetString();
+        var second = await (await api.GetAsync(new Uri($"/api/stations/{id}/files?limit=2&cursor={next}", UriKind.Relative), Ct)).JsonAsync(200);
+        Assert.Equal(["1.log"], second.GetProperty("items").EnumerateArray().Select(f => f.GetProperty("fileName").GetString()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
+
+        await (await api.GetAsync(new Uri($"/api/stations/{id}/files?cursor=%%%", UriKind.Relative), Ct)).ProblemAsync(400);
+        await (await api.GetAsync(new Uri($"/api/stations/{id}/files?limit=0", UriKind.Relative), Ct)).ProblemAsync(400);
+        await (await api.GetAsync(new Uri("/api/stations/nobody/files", UriKind.Relative), Ct)).ProblemAsync(404);
+        await (await api.GetAsync(new Uri("/api/stations/nobody/upload-requests", UriKind.Relative), Ct)).ProblemAsync(404);
+        await (await api.GetAsync(new Uri("/api/stations/nobody/firmware-updates", UriKind.Relative), Ct)).ProblemAsync(404);
+        await (await api.GetAsync(new Uri("/api/files/99999999", UriKind.Relative), Ct)).ProblemAsync(404);
+        await (await server.Api(null).GetAsync(new Uri($"/api/stations/{id}/files", UriKind.Relative), Ct)).ProblemAsync(401);
     }
 
     private static string SentLocation(RespondingStation station, OcppVersion version)

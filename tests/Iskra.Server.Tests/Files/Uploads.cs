@@ -37,15 +37,15 @@ internal static class Uploads
 
     /// <summary>The files list of a station, as a viewer sees it.</summary>
     public static async Task<JsonElement[]> FilesAsync(HttpClient api, string stationId) =>
-        [.. (await (await api.GetAsync($"/api/stations/{stationId}/files")).JsonAsync(200)).GetProperty("items").EnumerateArray()];
+        [.. (await (await api.GetAsync(new Uri($"/api/stations/{stationId}/files", UriKind.Relative), TestContext.Current.CancellationToken)).JsonAsync(200)).GetProperty("items").EnumerateArray()];
 
     /// <summary>The upload requests of a station, newest first.</summary>
     public static async Task<JsonElement[]> RequestsAsync(HttpClient api, string stationId) =>
-        [.. (await (await api.GetAsync($"/api/stations/{stationId}/upload-requests")).JsonAsync(200)).GetProperty("items").EnumerateArray()];
+        [.. (await (await api.GetAsync(new Uri($"/api/stations/{stationId}/upload-requests", UriKind.Relative), TestContext.Current.CancellationToken)).JsonAsync(200)).GetProperty("items").EnumerateArray()];
 
     public static async Task<byte[]> DownloadAsync(HttpClient api, long fileId)
     {
-        var response = await api.GetAsync($"/api/files/{fileId}");
+        var response = await api.GetAsync(new Uri($"/api/files/{fileId}", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(200, (int)response.StatusCode);
         return await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
     }
