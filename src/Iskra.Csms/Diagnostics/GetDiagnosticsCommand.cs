@@ -31,6 +31,11 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
             throw CommandException.Invalid("$.location", "must be an absolute URI");
         }
 
+        if (context.Version == OcppVersion.V201 && location is { Length: > 512 })
+        {
+            throw CommandException.Invalid("$.location", "must be at most 512 characters on OCPP 2.0.1"); // LogParametersType.remoteLocation
+        }
+
         if (context.Version == OcppVersion.V16 && logType == "SecurityLog")
         {
             throw CommandException.NotOnVersion(Name + " {logType: SecurityLog}", "1.6", "Use the raw call GetLog of the 1.6 security extension.");

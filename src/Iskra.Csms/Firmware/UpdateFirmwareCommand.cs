@@ -44,6 +44,14 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
             throw CommandException.NotOnVersion(Name + " with installDate, signingCertificate or signature", "1.6", "Use the raw call SignedUpdateFirmware of the 1.6 security extension.");
         }
 
+        if (!v16)
+        {
+            // 2.0.1 FirmwareType limits (official schema), checked before the update is stored.
+            TooLong("location", location, 512);
+            TooLong("signingCertificate", signingCertificate, 5500);
+            TooLong("signature", signature, 800);
+        }
+
         if (firmwareId is { } id)
         {
             var image = await repository.GetAsync(id, cancellationToken).ConfigureAwait(false)
@@ -107,6 +115,14 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
         ArgumentNullException.ThrowIfNull(sent);
         ArgumentNullException.ThrowIfNull(outcome);
         await updates.AnsweredAsync(((FirmwareUpdate)sent.State!).Id, outcome.Status, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void TooLong(string name, string? value, int max)
+    {
+        if (value is { Length: var length } && length > max)
+        {
+            throw CommandException.Invalid("$." + name, $"must be at most {max} characters on OCPP 2.0.1");
+        }
     }
 
     private static string Wire(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

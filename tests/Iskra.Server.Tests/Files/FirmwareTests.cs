@@ -158,4 +158,21 @@ public sealed class FirmwareTests(FilesServers servers) : IClassFixture<FilesSer
         Assert.DoesNotContain(station.Received, c => c.Action == "UpdateFirmware");
         Assert.Empty((await (await server.Api().GetAsync(new Uri($"/api/stations/{id}/firmware-updates", UriKind.Relative), Ct)).JsonAsync(200)).GetProperty("items").EnumerateArray());
     }
+
+    [Fact]
+    public async Task A_location_over_the_201_limit_is_refused_before_anything_is_stored_or_sent()
+    {
+        var server = servers.Server("sqlite");
+        var id = DiagnosticsUploadTests.NewId("fwlong", OcppVersion.V201);
+        await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V201);
+        var location = "https://a.example/" + new string('x', 500);
+
+        var problem = await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/update-firmware", $$"""{"location":"{{location}}","retrieveDate":"2026-12-01T02:00:00Z"}""")).ProblemAsync(400);
+        await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/get-diagnostics", $$"""{"location":"{{location}}"}""")).ProblemAsync(400);
+
+        Assert.Equal("$.location", problem.GetProperty("violations")[0].GetProperty("path").GetString());
+        Assert.Empty(station.Received);
+        Assert.Empty((await (await server.Api().GetAsync(new Uri($"/api/stations/{id}/firmware-updates", UriKind.Relative), Ct)).JsonAsync(200)).GetProperty("items").EnumerateArray());
+        Assert.Empty(await Uploads.RequestsAsync(server.Api(), id));
+    }
 }
