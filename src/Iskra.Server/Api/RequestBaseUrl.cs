@@ -6,6 +6,7 @@ namespace Iskra.Server.Api;
 public sealed class RequestBaseUrl(IHttpContextAccessor accessor) : IRequestBaseUrl
 {
     public Uri? Current => accessor.HttpContext?.Request is { Host.HasValue: true } request
-        ? new Uri($"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}")
-        : null;
+        && Uri.TryCreate($"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}", UriKind.Absolute, out var uri)
+            ? uri
+            : null;
 }

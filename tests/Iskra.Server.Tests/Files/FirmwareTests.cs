@@ -42,6 +42,8 @@ public sealed class FirmwareTests(FilesServers servers) : IClassFixture<FilesSer
 
         using var anyone = new HttpClient();
         Assert.Equal(image, await anyone.GetByteArrayAsync(new Uri(url), Ct));
+        using var head = await anyone.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), Ct);
+        Assert.Equal((200, (long?)image.Length), ((int)head.StatusCode, head.Content.Headers.ContentLength));
         using var range = new HttpRequestMessage(HttpMethod.Get, url);
         range.Headers.Range = new RangeHeaderValue(1000, 1999);
         using var partial = await anyone.SendAsync(range, Ct);
