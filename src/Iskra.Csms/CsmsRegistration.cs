@@ -37,6 +37,12 @@ public static class CsmsRegistration
         services.AddSingleton(sp => new StationCommands(
             StationCommandCatalog.Create(sp), sp.GetRequiredService<IStationChannels>(), sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<IskraDbContext>>(),
             sp.GetRequiredService<CsmsEvents>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StationCommands>>()));
+        services.Configure<Files.FilesOptions>(configuration.GetSection("Files"));
+        services.AddSingleton<Files.FileStore>();
+        services.AddSingleton<Files.FileLinks>();
+        services.AddSingleton<Diagnostics.UploadService>();
+        services.AddSingleton<Firmware.FirmwareRepository>();
+        services.AddSingleton<Firmware.FirmwareUpdates>();
         services.AddSingleton<TrafficRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         return services;

@@ -27,5 +27,7 @@ public static class StationCommandCatalog
         yield return new Reservations.CancelReservationCommand(services.GetRequiredService<Reservations.ReservationService>());
         yield return new Authorization.SendLocalListCommand(services.GetRequiredService<Authorization.LocalListService>(), services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Storage.IskraDbContext>>());
         yield return new Authorization.GetLocalListVersionCommand(services.GetRequiredService<Authorization.LocalListService>());
+        yield return new Firmware.UpdateFirmwareCommand(services.GetRequiredService<Firmware.FirmwareRepository>(), services.GetRequiredService<Firmware.FirmwareUpdates>(), services.GetRequiredService<Files.FileLinks>());
+        yield return new Diagnostics.GetDiagnosticsCommand(services.GetRequiredService<Diagnostics.UploadService>(), services.GetRequiredService<Files.FileLinks>());
     }
 }

@@ -37,8 +37,8 @@ public static class V16Routes
             Route.For(V, new T.MeterValuesHandler(t)),
             // 1.6 §4.3: without a vendor-specific implementation the answer is UnknownVendorId.
             Route.Notice(V, n, json.DataTransferRequest, r => new(Status: r.VendorId), _ => new DataTransferResponse { Status = DataTransferStatus.UnknownVendorId }),
-            Route.Notice(V, n, json.DiagnosticsStatusNotificationRequest, r => new(Status: WireName.Of(r.Status)), _ => new DiagnosticsStatusNotificationResponse()),
-            Route.Notice(V, n, json.FirmwareStatusNotificationRequest, r => new(Status: WireName.Of(r.Status)), _ => new FirmwareStatusNotificationResponse()),
+            Route.For(V, new Diagnostics.V16.DiagnosticsStatusNotificationHandler(n, sp.GetRequiredService<Diagnostics.UploadService>())),
+            Route.For(V, new Firmware.V16.FirmwareStatusNotificationHandler(n, sp.GetRequiredService<Firmware.FirmwareUpdates>())),
             Route.Notice(V, n, json.LogStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new LogStatusNotificationResponse()),
             Route.Notice(V, n, json.SignedFirmwareStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new SignedFirmwareStatusNotificationResponse()),
             Route.Notice(V, n, json.SecurityEventNotificationRequest, r => new(Status: r.Type, Timestamp: r.Timestamp), _ => new SecurityEventNotificationResponse()),

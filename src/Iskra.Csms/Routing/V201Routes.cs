@@ -43,9 +43,9 @@ public static class V201Routes
             Route.For(V, new R.NotifyEventHandler(n)),
             // P01: without a vendor-specific implementation the answer is UnknownVendorId.
             Route.Notice(V, n, json.DataTransferRequest, r => new(Status: r.VendorId), _ => new DataTransferResponse { Status = DataTransferStatusEnumType.UnknownVendorId }),
-            Route.Notice(V, n, json.FirmwareStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new FirmwareStatusNotificationResponse()),
+            Route.For(V, new Firmware.V201.FirmwareStatusNotificationHandler(n, sp.GetRequiredService<Firmware.FirmwareUpdates>())),
             Route.Notice(V, n, json.PublishFirmwareStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new PublishFirmwareStatusNotificationResponse()),
-            Route.Notice(V, n, json.LogStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new LogStatusNotificationResponse()),
+            Route.For(V, new Diagnostics.V201.LogStatusNotificationHandler(n, sp.GetRequiredService<Diagnostics.UploadService>())),
             Route.Notice(V, n, json.SecurityEventNotificationRequest, r => new(Status: r.Type, Timestamp: r.Timestamp), _ => new SecurityEventNotificationResponse()),
             Route.For(V, new H.ReservationStatusUpdateHandler(n, r)),
             Route.Notice(V, n, json.NotifyChargingLimitRequest, r => new(Status: WireName.Of(r.ChargingLimit.ChargingLimitSource)), _ => new NotifyChargingLimitResponse()),

@@ -2,6 +2,8 @@ using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.RemoteControl;
+using Iskra.Csms.Diagnostics;
+using Iskra.Csms.Firmware;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Reservations;
 using Iskra.Csms.SmartCharging;
@@ -54,6 +56,15 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<Reservation> Reservations => Set<Reservation>();
 
     public DbSet<LocalList> LocalLists => Set<LocalList>();
+    public DbSet<UploadRequest> UploadRequests => Set<UploadRequest>();
+
+    public DbSet<StationFile> StationFiles => Set<StationFile>();
+
+    public DbSet<FirmwareImage> FirmwareImages => Set<FirmwareImage>();
+
+    public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
+
+    public DbSet<FirmwareUpdateStatus> FirmwareUpdateStatuses => Set<FirmwareUpdateStatus>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

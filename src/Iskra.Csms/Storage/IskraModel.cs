@@ -175,5 +175,7 @@ internal static class IskraModel
         SmartChargingModel.Configure(b);
         ReservationsModel.Configure(b);
         LocalListModel.Configure(b);
+        Diagnostics.DiagnosticsModel.Configure(b);
+        Firmware.FirmwareModel.Configure(b);
     }
 }

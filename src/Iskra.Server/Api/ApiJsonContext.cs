@@ -15,4 +15,10 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(ItemPage<ChargingProfileView>))]
 [JsonSerializable(typeof(ItemPage<ReservationView>))]
 [JsonSerializable(typeof(LocalListView))]
+[JsonSerializable(typeof(ItemPage<StationFileView>))]
+[JsonSerializable(typeof(ItemPage<UploadRequestView>))]
+[JsonSerializable(typeof(UploadReceipt))]
+[JsonSerializable(typeof(FirmwareImageView))]
+[JsonSerializable(typeof(ItemPage<FirmwareImageView>))]
+[JsonSerializable(typeof(ItemPage<FirmwareUpdateView>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -20,6 +20,7 @@ public static class ApiRegistration
             .AddPolicy(ApiPolicies.Viewer, p => p.RequireRole(ApiPolicies.Viewer))
             .AddPolicy(ApiPolicies.Operator, p => p.RequireRole(ApiPolicies.Operator))
             .AddPolicy(ApiPolicies.Admin, p => p.RequireRole(ApiPolicies.Admin));
+        services.AddHttpContextAccessor().AddSingleton<Iskra.Csms.Files.IRequestBaseUrl, RequestBaseUrl>();
         services.AddOpenApi();
         return services;
     }
@@ -32,6 +33,7 @@ public static class ApiRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
+        PublicFilesApi.Map(app); // stations: /files/..., no API key, token in the URL
 
         var api = app.MapGroup("/api").RequireAuthorization(ApiPolicies.Viewer);
         CommandsApi.Map(api);
@@ -39,5 +41,7 @@ public static class ApiRegistration
         ChargingProfilesApi.Map(api);
         ReservationsApi.Map(api);
         LocalListApi.Map(api);
+        FilesApi.Map(api);
+        FirmwareApi.Map(api);
     }
 }

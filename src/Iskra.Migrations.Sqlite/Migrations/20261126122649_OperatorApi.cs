@@ -68,6 +68,47 @@ namespace Iskra.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "firmware_images",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 130, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_firmware_images", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "firmware_updates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirmwareImageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    RetrieveDate = table.Column<long>(type: "INTEGER", nullable: false),
+                    InstallDate = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 130, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_firmware_updates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "local_lists",
                 columns: table => new
                 {
@@ -138,6 +179,75 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_station_configuration", x => new { x.StationId, x.Key });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "upload_requests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    LogType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 130, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_upload_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "firmware_update_statuses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FirmwareUpdateId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_firmware_update_statuses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_firmware_update_statuses_firmware_updates_FirmwareUpdateId",
+                        column: x => x.FirmwareUpdateId,
+                        principalTable: "firmware_updates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "station_files",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    UploadRequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_station_files", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_station_files_upload_requests_UploadRequestId",
+                        column: x => x.UploadRequestId,
+                        principalTable: "upload_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_audit_StationId_Id",
                 table: "audit",
@@ -148,6 +258,16 @@ namespace Iskra.Migrations.Sqlite.Migrations
                 table: "charging_profiles",
                 columns: new[] { "StationId", "ChargingProfileId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_firmware_update_statuses_FirmwareUpdateId",
+                table: "firmware_update_statuses",
+                column: "FirmwareUpdateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_firmware_updates_StationId_Id",
+                table: "firmware_updates",
+                columns: new[] { "StationId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_remote_starts_StationId_IdTag_RequestedAt",
@@ -164,6 +284,27 @@ namespace Iskra.Migrations.Sqlite.Migrations
                 table: "reservations",
                 columns: new[] { "StationId", "ReservationId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_station_files_StationId_Id",
+                table: "station_files",
+                columns: new[] { "StationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_station_files_UploadRequestId",
+                table: "station_files",
+                column: "UploadRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_upload_requests_StationId_Id",
+                table: "upload_requests",
+                columns: new[] { "StationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_upload_requests_Token",
+                table: "upload_requests",
+                column: "Token",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -179,6 +320,12 @@ namespace Iskra.Migrations.Sqlite.Migrations
                 name: "charging_profiles");
 
             migrationBuilder.DropTable(
+                name: "firmware_images");
+
+            migrationBuilder.DropTable(
+                name: "firmware_update_statuses");
+
+            migrationBuilder.DropTable(
                 name: "local_lists");
 
             migrationBuilder.DropTable(
@@ -189,6 +336,15 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "station_configuration");
+
+            migrationBuilder.DropTable(
+                name: "station_files");
+
+            migrationBuilder.DropTable(
+                name: "firmware_updates");
+
+            migrationBuilder.DropTable(
+                name: "upload_requests");
         }
     }
 }

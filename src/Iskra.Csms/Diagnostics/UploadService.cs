@@ -1,0 +1,147 @@
+using Iskra.Csms.Files;
+using Iskra.Csms.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Iskra.Csms.Diagnostics;
+
+/// <summary>
+/// Upload requests (1.6 GetDiagnostics, 2.0.1 GetLog) from sending to the file: the request row and
+/// its token, the station's answer, its status notifications, and the file it uploads.
+/// </summary>
+public sealed class UploadService(
+    IDbContextFactory<IskraDbContext> contexts,
+    StorageWriter writer,
+    FileStore store,
+    IOptions<FilesOptions> options,
+    TimeProvider time)
+{
+    public const string Diagnostics = "diagnostics";
+    public const string Log = "log";
+
+    /// <summary>Stores a new request; with no <paramref name="location"/> it gets a token and Iskra's upload URL under <paramref name="baseUrl"/>. A log request's OCPP requestId is its row id.</summary>
+    public async Task<UploadRequest> CreateAsync(string stationId, string kind, string? logType, string? location, string baseUrl, string actor, CancellationToken cancellationToken)
+    {
+        var token = location is null ? FileLinks.NewToken() : null;
+        var now = time.GetUtcNow();
+        var request = new UploadRequest
+        {
+            StationId = stationId,
+            Kind = kind,
+            LogType = logType,
+            Token = token,
+            Location = location ?? FileLinks.Upload(baseUrl, token!),
+            Status = "Sent",
+            Actor = actor,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.UploadRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (kind == Log)
+        {
+            request.RequestId = checked((int)request.Id);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return request;
+    }
+
+    /// <summary>The station's answer to the request: its status and the file name it announced.</summary>
+    public async Task AnsweredAsync(long id, string status, string? fileName, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var request = await db.UploadRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        request.Status = status;
+        request.FileName = fileName is { Length: > FileNames.MaxLength } ? fileName[..FileNames.MaxLength] : fileName;
+        request.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A DiagnosticsStatusNotification (1.6, no request id: the station's latest diagnostics request)
+    /// or LogStatusNotification (2.0.1, by requestId). Idle says "nothing in progress" (a triggered
+    /// notification) and changes no request.
+    /// </summary>
+    public Task StatusAsync(string stationId, int? requestId, string status, CancellationToken cancellationToken)
+    {
+        if (status == "Idle")
+        {
+            return Task.CompletedTask;
+        }
+
+        return writer.WriteAsync((stationId, requestId, status, now: time.GetUtcNow()), static async (db, s, ct) =>
+        {
+            var query = db.UploadRequests.Where(r => r.StationId == s.stationId);
+            query = s.requestId is { } id
+                ? query.Where(r => r.RequestId == id)
+                : query.Where(r => r.RequestId == null && r.Kind == Diagnostics);
+            var request = await query.OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (request is not null)
+            {
+                request.Status = s.status;
+                request.UpdatedAt = s.now;
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Receives a file on the upload URL of <paramref name="token"/>. Null when no live request has that
+    /// token (unknown, or older than <see cref="FilesOptions.UploadLifetime"/>). Throws
+    /// <see cref="FileTooLargeException"/> over <see cref="FilesOptions.MaxUploadBytes"/>.
+    /// </summary>
+    public async Task<StationFile?> ReceiveAsync(string token, string? fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var request = await FindAsync(token, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var stored = await store.WriteAsync("uploads", content, options.Value.MaxUploadBytes, cancellationToken).ConfigureAwait(false);
+        var file = new StationFile
+        {
+            StationId = request.StationId,
+            UploadRequestId = request.Id,
+            FileName = FileNames.Sanitize(fileName ?? request.FileName, request.Kind + ".bin"),
+            StoredName = stored.Path,
+            Size = stored.Size,
+            Sha256 = stored.Sha256,
+            ReceivedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            db.StationFiles.Add(file);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            store.Delete(stored.Path);
+            throw;
+        }
+
+        return file;
+    }
+
+    /// <summary>The live request of <paramref name="token"/>, or null.</summary>
+    public async Task<UploadRequest?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 64)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var request = await db.UploadRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Token == token, cancellationToken).ConfigureAwait(false);
+        return request is not null && request.CreatedAt + options.Value.UploadLifetime > time.GetUtcNow() ? request : null;
+    }
+}

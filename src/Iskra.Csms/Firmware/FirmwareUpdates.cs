@@ -1,0 +1,73 @@
+using Iskra.Csms.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Iskra.Csms.Firmware;
+
+/// <summary>
+/// Firmware updates sent to stations and the statuses they report. 2.0.1 notifications name their
+/// request by requestId; 1.6 ones have none and belong to the station's latest 1.6 update (a 1.6
+/// station runs one update at a time, §5.19).
+/// </summary>
+public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, StorageWriter writer, TimeProvider time)
+{
+    /// <summary>Stores a new update in status <c>Sent</c>; with <paramref name="withRequestId"/> (2.0.1) its requestId is its row id.</summary>
+    public async Task<FirmwareUpdate> CreateAsync(FirmwareUpdate update, bool withRequestId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var now = time.GetUtcNow();
+        update.CreatedAt = now;
+        update.UpdatedAt = now;
+        update.History.Add(new FirmwareUpdateStatus { Status = update.Status, At = now });
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.FirmwareUpdates.Add(update);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (withRequestId)
+        {
+            update.RequestId = checked((int)update.Id);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return update;
+    }
+
+    /// <summary>The station's answer to UpdateFirmware.</summary>
+    public async Task AnsweredAsync(long id, string status, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var update = await db.FirmwareUpdates.FirstOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false);
+        if (update is not null)
+        {
+            Apply(db, update, status, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A FirmwareStatusNotification. Idle ("no update in progress", e.g. when triggered) changes no update.</summary>
+    public Task StatusAsync(string stationId, int? requestId, string status, CancellationToken cancellationToken)
+    {
+        if (status == "Idle")
+        {
+            return Task.CompletedTask;
+        }
+
+        return writer.WriteAsync((stationId, requestId, status, now: time.GetUtcNow()), static async (db, s, ct) =>
+        {
+            var query = db.FirmwareUpdates.Where(u => u.StationId == s.stationId);
+            query = s.requestId is { } id ? query.Where(u => u.RequestId == id) : query.Where(u => u.RequestId == null);
+            var update = await query.OrderByDescending(u => u.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (update is not null)
+            {
+                Apply(db, update, s.status, s.now);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    private static void Apply(IskraDbContext db, FirmwareUpdate update, string status, DateTimeOffset at)
+    {
+        update.Status = status;
+        update.UpdatedAt = at;
+        db.FirmwareUpdateStatuses.Add(new FirmwareUpdateStatus { FirmwareUpdateId = update.Id, Status = status, At = at });
+    }
+}
