@@ -6,6 +6,7 @@ using Iskra.Csms.Reports;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
+using Iskra.Csms.Telemetry;
 using Iskra.Csms.Traffic;
 using Iskra.Csms.Transactions;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,7 @@ public static class CsmsRegistration
             StationCommandCatalog.Create(sp), sp.GetRequiredService<IStationChannels>(), sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<IskraDbContext>>(),
             sp.GetRequiredService<CsmsEvents>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StationCommands>>()));
         services.AddSingleton<TrafficRetention>();
+        services.AddSingleton<CsmsMetrics>();
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         return services;
     }

@@ -21,6 +21,7 @@ public static class ApiRegistration
             .AddPolicy(ApiPolicies.Operator, p => p.RequireRole(ApiPolicies.Operator))
             .AddPolicy(ApiPolicies.Admin, p => p.RequireRole(ApiPolicies.Admin));
         services.AddOpenApi();
+        services.AddSingleton<Metrics.PrometheusExporter>();
         return services;
     }
 
@@ -36,5 +37,13 @@ public static class ApiRegistration
         var api = app.MapGroup("/api").RequireAuthorization(ApiPolicies.Viewer);
         CommandsApi.Map(api);
         ApiKeysApi.Map(api);
+        StationsApi.Map(api);
+        ConnectionAttemptsApi.Map(api);
+        MessagesApi.Map(api);
+        IdTagsApi.Map(api);
+        TransactionsApi.Map(api);
+        AlarmsApi.Map(api);
+        AuditApi.Map(api);
+        Metrics.MetricsApi.Map(app);
     }
 }
