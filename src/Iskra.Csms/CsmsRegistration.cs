@@ -36,6 +36,7 @@ public static class CsmsRegistration
             sp.GetRequiredService<CsmsEvents>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StationCommands>>()));
         services.AddSingleton<TrafficRetention>();
         services.AddSingleton<CsmsMetrics>();
+        services.AddSingleton<StationApproval>();
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         return services;
     }

@@ -106,7 +106,7 @@ public static class StationsApi
     }
 
     private static async Task<Results<Ok<StationView>, ProblemHttpResult>> ChangeAsync(
-        string id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, CancellationToken cancellationToken)
+        string id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationApproval approval, CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, ChangeFields, cancellationToken).ConfigureAwait(false);
         var profile = body.Number("securityProfile", 0, 3);
@@ -133,10 +133,9 @@ public static class StationsApi
 
         station.RegistrationStatus = registration ?? station.RegistrationStatus;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        if (registration is { } state && sessions.TryGet(id, out var session) && session.Connection.Context is { } live)
+        if (registration is { } state && sessions.TryGet(id, out var session))
         {
-            // The router checks this on every 2.0.1 CALL (B02.FR.09), so approval lets the live connection proceed.
-            live.Registration = state;
+            _ = approval.ApplyLive(session.Connection, session.Channel, state);
         }
 
         return TypedResults.Ok(await ViewAsync(db, station, sessions, cancellationToken).ConfigureAwait(false) with { Password = password });
