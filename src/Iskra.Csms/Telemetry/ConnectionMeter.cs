@@ -87,14 +87,23 @@ public sealed class ConnectionMeter(CsmsMetrics metrics, MessageCounts counts)
             }
             else
             {
-                // Our answers follow the station's CALLs in order; skip ids that were never answered.
-                while (_theirs.TryDequeue(out var theirs))
+                // Our answers follow the station's CALLs in order: drop the ids before the match, which
+                // were never answered. An answer matching none (to an unreadable frame) leaves the queue.
+                var position = 0;
+                foreach (var theirs in _theirs)
                 {
                     if (reader.ValueTextEquals(theirs.MessageId))
                     {
-                        action = theirs.Action;
+                        for (var i = 0; i < position; i++)
+                        {
+                            _theirs.Dequeue();
+                        }
+
+                        action = _theirs.Dequeue().Action;
                         break;
                     }
+
+                    position++;
                 }
             }
         }

@@ -47,6 +47,21 @@ public sealed class ConnectionMeterTests : IDisposable
     }
 
     [Fact]
+    public void An_error_answer_to_an_unreadable_frame_leaves_the_calls_after_it_matched()
+    {
+        var meter = _metrics.Open(OcppVersion.V201);
+        Frame(meter, true, """[7,"odd",{}]""");
+        Frame(meter, true, """[2,"h1","Heartbeat",{}]""");
+        Frame(meter, false, """[4,"odd","MessageTypeNotSupported","",{}]""");
+        Frame(meter, false, """[3,"h1",{"currentTime":"2026-01-01T00:00:00Z"}]""");
+
+        var values = Observe();
+        Assert.Equal(1, values["iskra.ocpp.messages|out|2.0.1|CallResult|Heartbeat"]);
+        Assert.Equal(1, values["iskra.ocpp.messages|out|2.0.1|CallError|unknown"]);
+        Assert.Equal(1, values["iskra.ocpp.messages|in|2.0.1|Invalid|unknown"]);
+    }
+
+    [Fact]
     public void Our_call_is_timed_when_its_answer_arrives_and_a_stray_answer_is_not()
     {
         var meter = _metrics.Open(OcppVersion.V201);
