@@ -6,6 +6,7 @@ using Iskra.Csms.Reports;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
+using Iskra.Csms.Telemetry;
 using Iskra.Csms.Traffic;
 using Iskra.Csms.Transactions;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,8 @@ public static class CsmsRegistration
         services.AddSingleton<Firmware.FirmwareRepository>();
         services.AddSingleton<Firmware.FirmwareUpdates>();
         services.AddSingleton<TrafficRetention>();
+        services.AddSingleton<CsmsMetrics>();
+        services.AddSingleton<StationApproval>();
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         return services;
     }

@@ -48,7 +48,9 @@ public static partial class IskraHost
         var app = builder.Build();
         app.MapOcpp();
         app.MapIskraApi();
-        app.MapGet("/health", HealthAsync).AllowAnonymous().WithTags("Operations").WithSummary("Liveness and database readiness");
+        app.MapGet("/health", HealthAsync).AllowAnonymous().WithTags("Operations").WithSummary("Liveness and database readiness")
+            .WithDescription("No API key needed. 200 when the database answers, 503 when it does not.")
+            .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -23,4 +23,7 @@ public sealed class StationConnection(
     public IRpcCallHandler Handler { get; } = handler;
 
     public IRpcObserver? Observer { get; } = observer;
+
+    /// <summary>What the handlers know of the station on this connection (its registration status), for the operator to change live.</summary>
+    public StationContext? Context { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
+using Iskra.Csms.Telemetry;
 using Iskra.Csms.Traffic;
 using Iskra.Ocpp;
 using Iskra.Ocpp.Rpc;
@@ -18,12 +19,16 @@ public sealed class StationConnections(
     StorageWriter writer,
     IDbContextFactory<IskraDbContext> contexts,
     TimeProvider time,
-    ILogger<TrafficObserver> trafficLogger) : IStationConnectionHandler
+    ILogger<TrafficObserver> trafficLogger,
+    CsmsMetrics metrics) : IStationConnectionHandler
 {
     public StationConnection Open(string stationId, OcppVersion version, string? remoteAddress)
     {
         var context = new StationContext(stationId, version);
-        return new StationConnection(stationId, version, remoteAddress, new Handler(router, context), new TrafficObserver(stationId, writer, time, trafficLogger));
+        return new StationConnection(stationId, version, remoteAddress, new Handler(router, context), new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version)))
+        {
+            Context = context,
+        };
     }
 
     public async ValueTask OnConnectedAsync(StationConnection connection, RpcChannel channel, StationConnection? replaced, CancellationToken cancellationToken)
@@ -47,7 +52,7 @@ public sealed class StationConnections(
     }
 
     public async ValueTask OnDisconnectedAsync(StationConnection connection, CancellationToken cancellationToken) =>
-        await stations.TouchAsync(connection.StationId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await stations.DisconnectedAsync(connection.StationId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
     private sealed class Handler(OcppRouter router, StationContext context) : IRpcCallHandler
     {

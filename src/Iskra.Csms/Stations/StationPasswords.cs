@@ -14,6 +14,18 @@ public static class StationPasswords
     public static string Generate() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'A').Replace('/', 'B');
 
+    /// <summary>
+    /// Whether an operator-chosen password is acceptable: 16 to 40 characters (2.0.1 part 2 appendices
+    /// §3.1.15 BasicAuthPassword, passwordString; 1.6 security whitepaper A00.FR.205: at least 16) of
+    /// <c>a-z A-Z 0-9 * - _ = : + | @ .</c>, so the station can store it in its configuration as is.
+    /// </summary>
+    public static bool IsAcceptable(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        return password.Length is >= 16 and <= 40
+            && password.All(c => char.IsAsciiLetterOrDigit(c) || c is '*' or '-' or '_' or '=' or ':' or '+' or '|' or '@' or '.');
+    }
+
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);

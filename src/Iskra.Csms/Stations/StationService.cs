@@ -79,6 +79,22 @@ public sealed class StationService(StorageWriter writer, IOptions<CsmsOptions> o
             return true;
         }, cancellationToken));
 
+    /// <summary>Marks the station seen when its connection ends; a station deleted meanwhile is left deleted.</summary>
+    public ValueTask DisconnectedAsync(string stationId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        new(writer.WriteAsync((stationId, now), static async (db, s, ct) =>
+        {
+            var tracked = db.Stations.Local.FindEntry(s.stationId);
+            var station = tracked is { State: Microsoft.EntityFrameworkCore.EntityState.Added } ? tracked.Entity
+                : tracked is not null ? await ReloadAsync(tracked, ct).ConfigureAwait(false)
+                : await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
+            if (station is not null)
+            {
+                station.LastSeen = s.now;
+            }
+
+            return true;
+        }, cancellationToken));
+
     private static async Task<Station?> ReloadAsync(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Station> entry, CancellationToken ct)
     {
         await entry.ReloadAsync(ct).ConfigureAwait(false);

@@ -15,7 +15,8 @@ namespace Iskra.Csms.Storage;
 /// </summary>
 public sealed partial class StorageWriter(
     IDbContextFactory<IskraDbContext> contexts,
-    ILogger<StorageWriter> logger) : BackgroundService
+    ILogger<StorageWriter> logger,
+    Telemetry.CsmsMetrics metrics) : BackgroundService
 {
     public const int MaxBatch = 2000;
 
@@ -89,7 +90,9 @@ public sealed partial class StorageWriter(
             }
 
             await SaveAsync(db).ConfigureAwait(false);
-            LastCommitSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LastCommitSeconds = elapsed.TotalSeconds;
+            metrics.Committed(elapsed);
             CommittedBatches++;
             foreach (var work in batch)
             {

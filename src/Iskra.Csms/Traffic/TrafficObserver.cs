@@ -1,15 +1,17 @@
 using System.Text;
 using Iskra.Csms.Storage;
+using Iskra.Csms.Telemetry;
 using Iskra.Ocpp.Rpc;
 using Microsoft.Extensions.Logging;
 
 namespace Iskra.Csms.Traffic;
 
-/// <summary>Logs every frame of one station's connection, in and out, through the storage writer.</summary>
-public sealed partial class TrafficObserver(string stationId, StorageWriter writer, TimeProvider time, ILogger logger) : IRpcObserver
+/// <summary>Logs every frame of one station's connection, in and out, through the storage writer, and counts it in the connection's meter.</summary>
+public sealed partial class TrafficObserver(string stationId, StorageWriter writer, TimeProvider time, ILogger logger, ConnectionMeter? meter = null) : IRpcObserver
 {
     public void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame)
     {
+        meter?.OnFrame(direction == RpcFrameDirection.Incoming, utf8Frame);
         var entry = new TrafficEntry
         {
             StationId = stationId,

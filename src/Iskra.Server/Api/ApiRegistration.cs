@@ -22,6 +22,7 @@ public static class ApiRegistration
             .AddPolicy(ApiPolicies.Admin, p => p.RequireRole(ApiPolicies.Admin));
         services.AddHttpContextAccessor().AddSingleton<Iskra.Csms.Files.IRequestBaseUrl, RequestBaseUrl>();
         services.AddOpenApi();
+        services.AddSingleton<Metrics.PrometheusExporter>();
         return services;
     }
 
@@ -43,5 +44,13 @@ public static class ApiRegistration
         LocalListApi.Map(api);
         FilesApi.Map(api);
         FirmwareApi.Map(api);
+        StationsApi.Map(api);
+        ConnectionAttemptsApi.Map(api);
+        MessagesApi.Map(api);
+        IdTagsApi.Map(api);
+        TransactionsApi.Map(api);
+        AlarmsApi.Map(api);
+        AuditApi.Map(api);
+        Metrics.MetricsApi.Map(app);
     }
 }

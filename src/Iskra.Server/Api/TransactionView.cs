@@ -1,0 +1,38 @@
+using Iskra.Csms.Transactions;
+
+namespace Iskra.Server.Api;
+
+/// <summary>
+/// A charging session as SPEC §2.2 shapes it: <see cref="Id"/> is Iskra's, <see cref="TransactionId"/> the
+/// OCPP one (1.6 integer as text, 2.0.1 string); <see cref="Problems"/> lists business problems found in
+/// its messages. <see cref="MeterValues"/> is only in the single view.
+/// </summary>
+public sealed record TransactionView(
+    long Id,
+    string TransactionId,
+    string StationId,
+    int ConnectorId,
+    int EvseId,
+    string? IdTag,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? StoppedAt,
+    decimal? MeterStartWh,
+    decimal? MeterStopWh,
+    decimal? EnergyWh,
+    string? StopReason,
+    decimal? Cost,
+    int? RemoteStartId,
+    bool Active,
+    IReadOnlyList<string> Problems)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MeterValueView>? MeterValues { get; init; }
+
+    public static TransactionView From(ChargingTransaction tx)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        return new(tx.Id, tx.TransactionId, tx.StationId, tx.ConnectorId, tx.EvseId, tx.IdTag, tx.StartedAt, tx.StoppedAt,
+            tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason, tx.Cost, tx.RemoteStartId, tx.StoppedAt is null,
+            [.. Enum.GetValues<TransactionProblems>().Where(p => p != TransactionProblems.None && tx.Problems.HasFlag(p)).Select(p => p.ToString())]);
+    }
+}
