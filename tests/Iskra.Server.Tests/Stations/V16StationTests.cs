@@ -53,13 +53,16 @@ public sealed class V16StationTests
         await using var _ = server;
         await using var __ = station;
 
+        // Timestamps relative to now: older than Csms:LateMessageThreshold would be flagged late.
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(-10);
+        string At(int minutes) => t0.AddMinutes(minutes).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var auth = await station.CallAsync("Authorize", """{"idTag":"TAG-OK"}""");
         Assert.Equal("Accepted", auth.GetProperty("idTagInfo").GetProperty("status").GetString());
-        var start = await station.CallAsync("StartTransaction", """{"connectorId":1,"idTag":"TAG-OK","meterStart":1000,"timestamp":"2026-11-23T10:00:00Z"}""");
+        var start = await station.CallAsync("StartTransaction", $$"""{"connectorId":1,"idTag":"TAG-OK","meterStart":1000,"timestamp":"{{At(0)}}"}""");
         var id = start.GetProperty("transactionId").GetInt32();
         Assert.True(id > 0);
-        await station.CallAsync("MeterValues", $$"""{"connectorId":1,"transactionId":{{id}},"meterValue":[{"timestamp":"2026-11-23T10:05:00Z","sampledValue":[{"value":"1.5","measurand":"Energy.Active.Import.Register","unit":"kWh"},{"value":"7200","measurand":"Power.Active.Import","unit":"W"},{"value":"16.1","measurand":"Current.Import","phase":"L1","unit":"A"}]}]}""");
-        await station.CallAsync("StopTransaction", $$"""{"transactionId":{{id}},"idTag":"TAG-OK","meterStop":2500,"timestamp":"2026-11-23T10:10:00Z","reason":"EVDisconnected","transactionData":[{"timestamp":"2026-11-23T10:10:00Z","sampledValue":[{"value":"2500","context":"Transaction.End","measurand":"Energy.Active.Import.Register","unit":"Wh","location":"Outlet"}]}]}""");
+        await station.CallAsync("MeterValues", $$"""{"connectorId":1,"transactionId":{{id}},"meterValue":[{"timestamp":"{{At(5)}}","sampledValue":[{"value":"1.5","measurand":"Energy.Active.Import.Register","unit":"kWh"},{"value":"7200","measurand":"Power.Active.Import","unit":"W"},{"value":"16.1","measurand":"Current.Import","phase":"L1","unit":"A"}]}]}""");
+        await station.CallAsync("StopTransaction", $$"""{"transactionId":{{id}},"idTag":"TAG-OK","meterStop":2500,"timestamp":"{{At(10)}}","reason":"EVDisconnected","transactionData":[{"timestamp":"{{At(10)}}","sampledValue":[{"value":"2500","context":"Transaction.End","measurand":"Energy.Active.Import.Register","unit":"Wh","location":"Outlet"}]}]}""");
 
         await using var db = server.CreateDbContext();
         var tx = await db.Transactions.SingleAsync(TestContext.Current.CancellationToken);
