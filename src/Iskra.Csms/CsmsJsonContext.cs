@@ -10,4 +10,8 @@ namespace Iskra.Csms;
 [JsonSerializable(typeof(ConnectionReplaced))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(CommandEvent))]
+[JsonSerializable(typeof(Iskra.Csms.Events.StationConnectionData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.StatusChangedData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.TransactionData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.AlarmData))]
 internal sealed partial class CsmsJsonContext : JsonSerializerContext;

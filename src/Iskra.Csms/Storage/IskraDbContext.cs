@@ -43,6 +43,8 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    public DbSet<Iskra.Csms.Webhooks.Webhook> Webhooks => Set<Iskra.Csms.Webhooks.Webhook>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name, so the database reads like the API.

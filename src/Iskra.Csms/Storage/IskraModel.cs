@@ -167,5 +167,6 @@ internal static class IskraModel
 
         // Blocks added later keep their tables beside their types.
         AccessModel.Configure(b);
+        Webhooks.WebhooksModel.Configure(b);
     }
 }

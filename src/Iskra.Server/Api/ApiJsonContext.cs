@@ -12,4 +12,8 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(NewApiKey))]
 [JsonSerializable(typeof(CreatedApiKey))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(EventMessage))]
+[JsonSerializable(typeof(NewWebhook))]
+[JsonSerializable(typeof(WebhookView))]
+[JsonSerializable(typeof(ItemPage<WebhookView>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -20,7 +20,7 @@ public static class ApiRegistration
             .AddPolicy(ApiPolicies.Viewer, p => p.RequireRole(ApiPolicies.Viewer))
             .AddPolicy(ApiPolicies.Operator, p => p.RequireRole(ApiPolicies.Operator))
             .AddPolicy(ApiPolicies.Admin, p => p.RequireRole(ApiPolicies.Admin));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         return services;
     }
 
@@ -36,5 +36,7 @@ public static class ApiRegistration
         var api = app.MapGroup("/api").RequireAuthorization(ApiPolicies.Viewer);
         CommandsApi.Map(api);
         ApiKeysApi.Map(api);
+        EventsApi.Map(api);
+        WebhooksApi.Map(api);
     }
 }

@@ -1,0 +1,19 @@
+namespace Iskra.Csms.Events;
+
+/// <summary>
+/// The body of <c>transaction.started</c>, <c>transaction.updated</c> (new meter values) and
+/// <c>transaction.stopped</c>: Iskra's <see cref="Id"/>, the OCPP <see cref="TransactionId"/> and the
+/// session's figures once the message is stored.
+/// </summary>
+public sealed record TransactionData(
+    long Id,
+    string TransactionId,
+    int ConnectorId,
+    int EvseId,
+    string? IdTag,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? StoppedAt,
+    decimal? MeterStartWh,
+    decimal? MeterStopWh,
+    decimal? EnergyWh,
+    string? StopReason);
