@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Transactions;
 
@@ -10,8 +12,11 @@ namespace Iskra.Csms.Events;
 /// </summary>
 public static class DomainEvents
 {
-    /// <summary>Publishes <paramref name="type"/> for <paramref name="tx"/> (read after its commit, so its id is set).</summary>
-    public static void Transaction(this CsmsEvents events, string type, ChargingTransaction? tx)
+    /// <summary>
+    /// Publishes <paramref name="type"/> for <paramref name="tx"/> (read after its commit, so its id is set).
+    /// <paramref name="v16"/>: a 1.6 transaction, whose OCPP id is an integer.
+    /// </summary>
+    public static void Transaction(this CsmsEvents events, string type, ChargingTransaction? tx, bool v16)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (tx is null || !events.HasSubscribers)
@@ -19,8 +24,11 @@ public static class DomainEvents
             return;
         }
 
+        var id = v16 && long.TryParse(tx.TransactionId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? JsonSerializer.SerializeToElement(number, CsmsJsonContext.Default.Int64)
+            : JsonSerializer.SerializeToElement(tx.TransactionId, CsmsJsonContext.Default.String);
         var data = new TransactionData(
-            tx.Id, tx.TransactionId, tx.ConnectorId, tx.EvseId, tx.IdTag, tx.StartedAt, tx.StoppedAt,
+            tx.Id, id, tx.ConnectorId, tx.EvseId, tx.IdTag, tx.StartedAt, tx.StoppedAt,
             tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason);
         events.Publish(type, tx.StationId, data, CsmsJsonContext.Default.TransactionData);
     }

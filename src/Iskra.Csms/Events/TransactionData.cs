@@ -1,13 +1,15 @@
+using System.Text.Json;
+
 namespace Iskra.Csms.Events;
 
 /// <summary>
 /// The body of <c>transaction.started</c>, <c>transaction.updated</c> (new meter values) and
-/// <c>transaction.stopped</c>: Iskra's <see cref="Id"/>, the OCPP <see cref="TransactionId"/> and the
-/// session's figures once the message is stored.
+/// <c>transaction.stopped</c>: Iskra's <see cref="Id"/>, the OCPP <see cref="TransactionId"/> (SPEC §2.2: the
+/// 1.6 integer or the 2.0.1 string) and the session's figures once the message is stored.
 /// </summary>
 public sealed record TransactionData(
     long Id,
-    string TransactionId,
+    JsonElement TransactionId,
     int ConnectorId,
     int EvseId,
     string? IdTag,

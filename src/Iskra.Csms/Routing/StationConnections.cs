@@ -55,8 +55,13 @@ public sealed class StationConnections(
         Publish(CsmsEventTypes.StationDisconnected, connection);
     }
 
-    private void Publish(string type, StationConnection connection) =>
-        events.Publish(type, connection.StationId, new StationConnectionData(connection.Version.DisplayName(), connection.RemoteAddress), CsmsJsonContext.Default.StationConnectionData);
+    private void Publish(string type, StationConnection connection)
+    {
+        if (events.HasSubscribers)
+        {
+            events.Publish(type, connection.StationId, new StationConnectionData(connection.Version.DisplayName(), connection.RemoteAddress), CsmsJsonContext.Default.StationConnectionData);
+        }
+    }
 
     private sealed class Handler(OcppRouter router, StationContext context) : IRpcCallHandler
     {

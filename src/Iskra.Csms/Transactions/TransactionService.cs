@@ -64,7 +64,7 @@ public sealed class TransactionService(
         }, cancellationToken).ConfigureAwait(false);
         if (created)
         {
-            events.Transaction(CsmsEventTypes.TransactionStarted, tx);
+            events.Transaction(CsmsEventTypes.TransactionStarted, tx, v16: true);
         }
 
         return (int.Parse(tx.TransactionId, CultureInfo.InvariantCulture), auth);
@@ -102,7 +102,7 @@ public sealed class TransactionService(
             TransactionStore.Recompute(tx);
             return tx;
         }, cancellationToken).ConfigureAwait(false);
-        events.Transaction(CsmsEventTypes.TransactionStopped, stopped);
+        events.Transaction(CsmsEventTypes.TransactionStopped, stopped, v16: true);
         return auth;
     }
 
@@ -120,7 +120,7 @@ public sealed class TransactionService(
 
             return tx;
         }, cancellationToken).ConfigureAwait(false);
-        events.Transaction(CsmsEventTypes.TransactionUpdated, tx);
+        events.Transaction(CsmsEventTypes.TransactionUpdated, tx, v16: true); // only 1.6 MeterValues name a transaction
     }
 
     /// <summary>
@@ -177,7 +177,7 @@ public sealed class TransactionService(
         }, cancellationToken).ConfigureAwait(false);
         if (type is not null)
         {
-            events.Transaction(type, tx);
+            events.Transaction(type, tx, v16: false);
         }
 
         return auth;

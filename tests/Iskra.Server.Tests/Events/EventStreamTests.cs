@@ -32,7 +32,7 @@ public sealed class EventStreamTests(SharedSqliteServer shared) : IClassFixture<
         var transactionId = start.GetProperty("transactionId").GetInt32();
         var started = await events.NextAsync();
         Assert.Equal("transaction.started", started.Type);
-        Assert.Equal(transactionId.ToString(CultureInfo.InvariantCulture), started.Data.GetProperty("transactionId").GetString());
+        Assert.Equal(transactionId, started.Data.GetProperty("transactionId").GetInt32()); // SPEC §2.2: the 1.6 integer
         Assert.True(started.Data.GetProperty("id").GetInt64() > 0);
         Assert.Equal(("SSE-TAG-16", 1, 1000m), (started.Data.GetProperty("idTag").GetString(), started.Data.GetProperty("connectorId").GetInt32(), started.Data.GetProperty("meterStartWh").GetDecimal()));
 
