@@ -27,14 +27,16 @@ public static class EventsApi
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
     }
 
-    private static async Task StreamAsync(string? stationId, HttpContext context, CsmsEvents events, IConfiguration configuration, TimeProvider time)
+    private static async Task StreamAsync(string? stationId, HttpContext context, CsmsEvents events, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider time)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var cancellationToken = context.RequestAborted;
+        // The stream ends when the client leaves or the server stops (or shutdown would wait for it).
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = ending.Token;
         var interval = TimeSpan.FromSeconds(configuration.GetValue("Events:HeartbeatSeconds", DefaultHeartbeatSeconds));
 
         using var subscription = events.Subscribe(string.IsNullOrEmpty(stationId) ? null : stationId);
@@ -75,7 +77,7 @@ public static class EventsApi
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client left: the subscription ends with this request.
+            // The client left or the server is stopping: the subscription ends with this request.
         }
     }
 

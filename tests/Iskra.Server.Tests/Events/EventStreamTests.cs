@@ -81,6 +81,7 @@ public sealed class EventStreamTests(SharedSqliteServer shared) : IClassFixture<
         var updated = await events.NextAsync();
         Assert.Equal(("transaction.updated", 800m), (updated.Type, updated.Data.GetProperty("energyWh").GetDecimal()));
 
+        await station.CallAsync("TransactionEvent", Event("Updated", 1, "10:05", 1800, "")); // a retry: stored once, announced once
         await station.CallAsync("TransactionEvent", Event("Ended", 2, "10:10", 2600, ""));
         var stopped = await events.NextAsync();
         Assert.Equal(("transaction.stopped", 1600m, "EVDisconnected"), (stopped.Type, stopped.Data.GetProperty("energyWh").GetDecimal(), stopped.Data.GetProperty("stopReason").GetString()));

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Iskra.Server.Tests.Events;
 
-/// <summary>An idle event stream gets comment heartbeats, and a client that leaves ends its subscription.</summary>
-public sealed class HeartbeatTests
+/// <summary>An event stream's life: heartbeats while idle, its subscription gone when the client leaves, a clean end when the server stops.</summary>
+public sealed class StreamLifetimeTests
 {
     [Fact]
     public async Task An_idle_stream_gets_heartbeat_comments_and_leaving_ends_the_subscription()
@@ -25,5 +25,17 @@ public sealed class HeartbeatTests
         }
 
         Assert.False(feed.HasSubscribers);
+    }
+
+    [Fact]
+    public async Task Stopping_the_server_ends_open_streams_cleanly()
+    {
+        await using var server = await IskraServer.StartAsync(await TestDatabase.CreateAsync("sqlite"));
+        await using var events = await SseClient.OpenAsync(server);
+
+        var stopping = server.StopAsync();
+        var ended = await Assert.ThrowsAsync<InvalidOperationException>(events.NextAsync);
+        Assert.Equal("The event stream ended.", ended.Message);
+        await stopping;
     }
 }
