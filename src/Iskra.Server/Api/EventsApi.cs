@@ -24,7 +24,7 @@ public static class EventsApi
             .WithName("StreamEvents").WithTags("Events")
             .WithSummary("Live events as server-sent events")
             .WithDescription("Station connected/disconnected, status changes, transactions started/updated/stopped, alarms, commands. Filter with ?stationId=. No replay of missed events.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces<EventMessage>(StatusCodes.Status200OK, "text/event-stream");
     }
 
     private static async Task StreamAsync(string? stationId, HttpContext context, CsmsEvents events, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider time)
