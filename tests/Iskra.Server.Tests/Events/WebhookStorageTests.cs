@@ -28,6 +28,8 @@ public sealed class WebhookStorageTests
         Assert.Equal(JsonValueKind.Null, list.GetProperty("next").ValueKind);
         Assert.Equal((id, receiver.Url.ToString(), "wh-store", true), (stored.GetProperty("id").GetInt64(), stored.GetProperty("url").GetString(), stored.GetProperty("stationId").GetString(), stored.GetProperty("hasSecret").GetBoolean()));
 
+        await using var failing = await WebhookReceiver.StartAsync(failFirst: int.MaxValue);
+        var broken = (await server.CreateWebhookAsync($$"""{"url":"{{failing.Url}}","events":["station.connected"],"stationId":"wh-store"}""")).GetProperty("id").GetInt64();
         await using (await RespondingStation.StartAsync(server, "wh-store", OcppVersion.V16))
         {
             var delivered = await receiver.NextAsync();
@@ -37,6 +39,10 @@ public sealed class WebhookStorageTests
 
         var view = await server.WebhookWhenAsync(id, v => v.GetProperty("lastSuccessAt").ValueKind == JsonValueKind.String);
         Assert.Equal(JsonValueKind.Null, view.GetProperty("lastError").ValueKind);
+        var failed = await server.WebhookWhenAsync(broken, v => v.GetProperty("failures").GetInt64() == 1);
+        Assert.StartsWith("attempt 4 of 4: HTTP 500", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.String, failed.GetProperty("lastFailureAt").ValueKind);
+        await (await server.Api().Delete($"/api/webhooks/{broken}")).JsonAsync(204);
 
         await (await server.Api().Delete($"/api/webhooks/{id}")).JsonAsync(204);
         await (await server.Api().Get($"/api/webhooks/{id}")).ProblemAsync(404);
