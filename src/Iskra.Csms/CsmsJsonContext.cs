@@ -11,4 +11,8 @@ namespace Iskra.Csms;
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(CommandEvent))]
 [JsonSerializable(typeof(List<Authorization.LocalListEntry>))]
+[JsonSerializable(typeof(Iskra.Csms.Events.StationConnectionData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.StatusChangedData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.TransactionData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.AlarmData))]
 internal sealed partial class CsmsJsonContext : JsonSerializerContext;

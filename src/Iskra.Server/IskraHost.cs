@@ -4,6 +4,7 @@ using Iskra.Csms.Storage;
 using Iskra.Server.Api;
 using Iskra.Server.Auth;
 using Iskra.Server.Transport;
+using Iskra.Server.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,7 @@ public static partial class IskraHost
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
         builder.Services.AddOcppTransport(builder.Configuration);
         builder.Services.AddIskraApi();
+        builder.Services.AddIskraWebhooks();
 
         var app = builder.Build();
         app.MapOcpp();

@@ -57,7 +57,7 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
             Add(payload, "retryInterval", retryInterval);
             Add(payload, "startTime", startTime);
             Add(payload, "stopTime", stopTime);
-            return new CommandCall("GetDiagnostics", payload, request);
+            return new CommandCall("GetDiagnostics", payload, request) { Ids = new CommandIds(UploadRequestId: request.Id) };
         }
 
         var log = new JsonObject { ["remoteLocation"] = request.Location };
@@ -66,7 +66,7 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
         payload = new JsonObject { ["logType"] = request.LogType, ["requestId"] = request.RequestId, ["log"] = log };
         Add(payload, "retries", retries);
         Add(payload, "retryInterval", retryInterval);
-        return new CommandCall("GetLog", payload, request);
+        return new CommandCall("GetLog", payload, request) { Ids = new CommandIds(RequestId: request.RequestId, UploadRequestId: request.Id) };
     }
 
     /// <summary>1.6 GetDiagnostics.conf has no status: a file name means Accepted, none means NoFile (§5.9: no diagnostics available).</summary>

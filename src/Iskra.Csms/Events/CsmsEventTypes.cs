@@ -12,4 +12,11 @@ public static class CsmsEventTypes
     public const string AlarmRaised = "alarm.raised";
     public const string CommandSent = "command.sent";
     public const string CommandAnswered = "command.answered";
+
+    /// <summary>Every type above, for validating subscriptions.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        StationConnected, StationDisconnected, StatusChanged, TransactionStarted, TransactionUpdated,
+        TransactionStopped, AlarmRaised, CommandSent, CommandAnswered,
+    ];
 }

@@ -107,7 +107,7 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
             payload["retryInterval"] = ri;
         }
 
-        return new CommandCall("UpdateFirmware", payload, update);
+        return new CommandCall("UpdateFirmware", payload, update) { Ids = new CommandIds(RequestId: update.RequestId, FirmwareUpdateId: update.Id) };
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)

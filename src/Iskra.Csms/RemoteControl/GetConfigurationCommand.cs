@@ -33,7 +33,7 @@ public sealed class GetConfigurationCommand(ConfigurationStore store) : StationC
         if (keys is not { Count: > 0 })
         {
             var requestId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
-            return ValueTask.FromResult(new CommandCall("GetBaseReport", new JsonObject { ["requestId"] = requestId, ["reportBase"] = "FullInventory" }));
+            return ValueTask.FromResult(new CommandCall("GetBaseReport", new JsonObject { ["requestId"] = requestId, ["reportBase"] = "FullInventory" }) { Ids = new CommandIds(RequestId: requestId) });
         }
 
         var data = new JsonArray();

@@ -83,7 +83,7 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
             payload["remoteStartId"] = start.Id;
         }
 
-        return new CommandCall(action, payload, start.Id);
+        return new CommandCall(action, payload, start.Id) { Ids = new CommandIds(RemoteStartId: start.Id) };
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)

@@ -55,7 +55,7 @@ public sealed partial class StationCommands(
         }
 
         var response = await CallAsync(context, channel, name, call.Action, payload, cancellationToken).ConfigureAwait(false);
-        var outcome = new CommandOutcome(command.StatusOf(call, response), response);
+        var outcome = new CommandOutcome(command.StatusOf(call, response), response, call.Ids);
         try
         {
             await command.ApplyAsync(context, call, outcome, cancellationToken).ConfigureAwait(false);

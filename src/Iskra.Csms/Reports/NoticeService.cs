@@ -1,4 +1,5 @@
 using Iskra.Csms.Alarms;
+using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
 
 namespace Iskra.Csms.Reports;
@@ -8,7 +9,7 @@ namespace Iskra.Csms.Reports;
 /// notifications of firmware, diagnostics and logs with their request id, security events,
 /// device-model reports, events, charging limits and needs, data transfers. Stored before answered.
 /// </summary>
-public sealed class NoticeService(StorageWriter writer, TimeProvider time)
+public sealed class NoticeService(StorageWriter writer, CsmsEvents feed, TimeProvider time)
 {
     /// <summary>Security events that need an operator: tampering and failed security checks.</summary>
     private static readonly HashSet<string> AlarmingSecurityEvents = new(StringComparer.Ordinal)
@@ -18,8 +19,9 @@ public sealed class NoticeService(StorageWriter writer, TimeProvider time)
         "InvalidTLSCipherSuite", "AttemptedReplayAttacks", "MemoryExhaustion",
     };
 
-    public ValueTask RecordAsync(string stationId, string action, int? requestId, string? status, DateTimeOffset? timestamp, string payload, CancellationToken cancellationToken) =>
-        new(writer.WriteAsync(new StationNotice
+    public async ValueTask RecordAsync(string stationId, string action, int? requestId, string? status, DateTimeOffset? timestamp, string payload, CancellationToken cancellationToken)
+    {
+        var alarm = await writer.WriteAsync(new StationNotice
         {
             StationId = stationId,
             Action = action,
@@ -31,13 +33,16 @@ public sealed class NoticeService(StorageWriter writer, TimeProvider time)
         }, static (db, n, _) =>
         {
             db.Notices.Add(n);
+            Alarm? alarm = null;
             if (n.Action == "SecurityEventNotification" && n.Status is { } type && AlarmingSecurityEvents.Contains(type))
             {
-                db.Alarms.Add(new Alarm { StationId = n.StationId, Source = n.Action, Code = type, RaisedAt = n.ReceivedAt });
+                db.Alarms.Add(alarm = new Alarm { StationId = n.StationId, Source = n.Action, Code = type, RaisedAt = n.ReceivedAt });
             }
 
-            return ValueTask.FromResult(true);
-        }, cancellationToken));
+            return ValueTask.FromResult(alarm);
+        }, cancellationToken).ConfigureAwait(false);
+        feed.Alarm(alarm);
+    }
 
     /// <summary>NotifyReport: upserts each reported attribute on its natural key.</summary>
     public ValueTask ReportAsync(string stationId, int requestId, IReadOnlyList<DeviceModelVariable> variables, CancellationToken cancellationToken) =>
@@ -74,16 +79,18 @@ public sealed class NoticeService(StorageWriter writer, TimeProvider time)
         }, cancellationToken));
 
     /// <summary>NotifyEvent: stores each event; a "Problem" variable turning true raises an alarm (2.0.1 N07/N08).</summary>
-    public ValueTask EventsAsync(string stationId, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken) =>
-        new(writer.WriteAsync((stationId, events, now: time.GetUtcNow()), static (db, s, _) =>
+    public async ValueTask EventsAsync(string stationId, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
+    {
+        var alarms = await writer.WriteAsync((stationId, events, now: time.GetUtcNow()), static (db, s, _) =>
         {
+            List<Alarm>? alarms = null;
             foreach (var e in s.events)
             {
                 e.ReceivedAt = s.now;
                 db.Events.Add(e);
                 if (e.Variable == "Problem" && string.Equals(e.ActualValue, "true", StringComparison.OrdinalIgnoreCase))
                 {
-                    db.Alarms.Add(new Alarm
+                    var alarm = new Alarm
                     {
                         StationId = s.stationId,
                         EvseId = e.EvseId,
@@ -92,12 +99,16 @@ public sealed class NoticeService(StorageWriter writer, TimeProvider time)
                         Code = e.TechCode ?? e.Component + ".Problem",
                         Message = e.TechInfo,
                         RaisedAt = s.now,
-                    });
+                    };
+                    db.Alarms.Add(alarm);
+                    (alarms ??= []).Add(alarm);
                 }
             }
 
-            return ValueTask.FromResult(true);
-        }, cancellationToken));
+            return ValueTask.FromResult(alarms);
+        }, cancellationToken).ConfigureAwait(false);
+        feed.Alarms(alarms);
+    }
 
     private static bool SameKey(DeviceModelVariable a, DeviceModelVariable b) =>
         a.StationId == b.StationId && a.Component == b.Component && a.ComponentInstance == b.ComponentInstance

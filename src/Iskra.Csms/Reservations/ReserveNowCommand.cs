@@ -76,7 +76,7 @@ public sealed class ReserveNowCommand(ReservationService reservations, IDbContex
             ExpiryDate = expiry,
             Status = "Sent",
         };
-        return new CommandCall("ReserveNow", payload, reservation);
+        return new CommandCall("ReserveNow", payload, reservation) { Ids = new CommandIds(ReservationId: reservationId) };
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)

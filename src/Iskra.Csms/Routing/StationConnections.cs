@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Iskra.Csms.Events;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
@@ -18,6 +19,7 @@ public sealed class StationConnections(
     NoticeService notices,
     StorageWriter writer,
     IDbContextFactory<IskraDbContext> contexts,
+    CsmsEvents events,
     TimeProvider time,
     ILogger<TrafficObserver> trafficLogger,
     CsmsMetrics metrics) : IStationConnectionHandler
@@ -49,10 +51,22 @@ public sealed class StationConnections(
         }
 
         await stations.TouchAsync(connection.StationId, time.GetUtcNow(), cancellationToken, connection.Version.DisplayName()).ConfigureAwait(false);
+        Publish(CsmsEventTypes.StationConnected, connection);
     }
 
-    public async ValueTask OnDisconnectedAsync(StationConnection connection, CancellationToken cancellationToken) =>
+    public async ValueTask OnDisconnectedAsync(StationConnection connection, CancellationToken cancellationToken)
+    {
         await stations.DisconnectedAsync(connection.StationId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        Publish(CsmsEventTypes.StationDisconnected, connection);
+    }
+
+    private void Publish(string type, StationConnection connection)
+    {
+        if (events.HasSubscribers)
+        {
+            events.Publish(type, connection.StationId, new StationConnectionData(connection.Version.DisplayName(), connection.RemoteAddress), CsmsJsonContext.Default.StationConnectionData);
+        }
+    }
 
     private sealed class Handler(OcppRouter router, StationContext context) : IRpcCallHandler
     {

@@ -1,4 +1,5 @@
 using Iskra.Csms.Alarms;
+using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace Iskra.Csms.Stations;
 /// history, and alarms for faults. Everything is stored through the <see cref="StorageWriter"/>
 /// before the station is answered.
 /// </summary>
-public sealed class StationService(StorageWriter writer, IOptions<CsmsOptions> options, TimeProvider time)
+public sealed class StationService(StorageWriter writer, CsmsEvents events, IOptions<CsmsOptions> options, TimeProvider time)
 {
     public async ValueTask<BootResult> BootAsync(string stationId, BootInfo boot, CancellationToken cancellationToken)
     {
@@ -101,8 +102,11 @@ public sealed class StationService(StorageWriter writer, IOptions<CsmsOptions> o
         return entry.State == Microsoft.EntityFrameworkCore.EntityState.Detached ? null : entry.Entity;
     }
 
-    public ValueTask StatusAsync(string stationId, StatusReport report, CancellationToken cancellationToken) =>
-        new(writer.WriteAsync((stationId, report, now: time.GetUtcNow()), static async (db, s, ct) =>
+    /// <summary>Stores a StatusNotification, then announces it (and its alarm) once committed.</summary>
+    public async ValueTask StatusAsync(string stationId, StatusReport report, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var alarm = await writer.WriteAsync((stationId, report, now), static async (db, s, ct) =>
         {
             var r = s.report;
             var timestamp = r.Timestamp?.ToUniversalTime() ?? s.now;
@@ -137,9 +141,10 @@ public sealed class StationService(StorageWriter writer, IOptions<CsmsOptions> o
             }
 
             var fault = r.ErrorCode is not null && r.ErrorCode != "NoError";
+            Alarm? alarm = null;
             if (fault || r.Status == "Faulted")
             {
-                db.Alarms.Add(new Alarm
+                db.Alarms.Add(alarm = new Alarm
                 {
                     StationId = s.stationId,
                     EvseId = r.EvseId,
@@ -151,6 +156,13 @@ public sealed class StationService(StorageWriter writer, IOptions<CsmsOptions> o
                 });
             }
 
-            return true;
-        }, cancellationToken));
+            return alarm;
+        }, cancellationToken).ConfigureAwait(false);
+        if (events.HasSubscribers)
+        {
+            var data = new StatusChangedData(report.ConnectorId, report.EvseId, report.Status, report.ErrorCode, report.Info, report.Timestamp?.ToUniversalTime() ?? now);
+            events.Publish(CsmsEventTypes.StatusChanged, stationId, data, CsmsJsonContext.Default.StatusChangedData);
+            events.Alarm(alarm);
+        }
+    }
 }

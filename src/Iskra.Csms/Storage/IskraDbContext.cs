@@ -65,6 +65,7 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<FirmwareUpdate> FirmwareUpdates => Set<FirmwareUpdate>();
 
     public DbSet<FirmwareUpdateStatus> FirmwareUpdateStatuses => Set<FirmwareUpdateStatus>();
+    public DbSet<Iskra.Csms.Webhooks.Webhook> Webhooks => Set<Iskra.Csms.Webhooks.Webhook>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -177,5 +177,6 @@ internal static class IskraModel
         LocalListModel.Configure(b);
         Diagnostics.DiagnosticsModel.Configure(b);
         Firmware.FirmwareModel.Configure(b);
+        Webhooks.WebhooksModel.Configure(b);
     }
 }

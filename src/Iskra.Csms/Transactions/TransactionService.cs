@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Iskra.Csms.Authorization;
+using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ namespace Iskra.Csms.Transactions;
 public sealed class TransactionService(
     StorageWriter writer,
     AuthorizationService authorization,
+    CsmsEvents events,
     IOptions<CsmsOptions> options,
     TimeProvider time)
 {
@@ -25,14 +27,14 @@ public sealed class TransactionService(
         var now = time.GetUtcNow();
         var flags = Flag(auth, start.Timestamp, now);
         var key = string.Create(CultureInfo.InvariantCulture, $"{start.ConnectorId}|{start.IdTag}|{start.MeterStartWh}|{start.Timestamp.ToUniversalTime():O}");
-        var id = await writer.WriteAsync((stationId, start, key, auth, flags, now), static async (db, s, ct) =>
+        var (tx, created) = await writer.WriteAsync((stationId, start, key, auth, flags, now), static async (db, s, ct) =>
         {
             var existing = db.Transactions.Local.FirstOrDefault(t => t.StationId == s.stationId && t.StartKey == s.key)
                 ?? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
                     db.Transactions, t => t.StationId == s.stationId && t.StartKey == s.key, ct).ConfigureAwait(false);
             if (existing is not null)
             {
-                return int.Parse(existing.TransactionId, CultureInfo.InvariantCulture); // OCPP-J 1.6 §4.1: a retry gets the same answer
+                return (existing, false); // OCPP-J 1.6 §4.1: a retry gets the same answer
             }
 
             string transactionId;
@@ -42,7 +44,7 @@ public sealed class TransactionService(
             }
             while (await TransactionStore.FindAsync(db, s.stationId, transactionId, ct).ConfigureAwait(false) is not null);
 
-            db.Transactions.Add(new ChargingTransaction
+            var tx = new ChargingTransaction
             {
                 StationId = s.stationId,
                 TransactionId = transactionId,
@@ -57,10 +59,16 @@ public sealed class TransactionService(
                 StartKey = s.key,
                 Problems = s.flags,
                 UpdatedAt = s.now,
-            });
-            return int.Parse(transactionId, CultureInfo.InvariantCulture);
+            };
+            db.Transactions.Add(tx);
+            return (tx, true);
         }, cancellationToken).ConfigureAwait(false);
-        return (id, auth);
+        if (created)
+        {
+            events.Transaction(CsmsEventTypes.TransactionStarted, tx, v16: true);
+        }
+
+        return (int.Parse(tx.TransactionId, CultureInfo.InvariantCulture), auth);
     }
 
     /// <summary>1.6 StopTransaction: closes the session once; a repeat is acknowledged without applying it again.</summary>
@@ -69,7 +77,7 @@ public sealed class TransactionService(
         AuthorizationResult? auth = stop.IdTag is null ? null : await authorization.AuthorizeAsync(stop.IdTag, null, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var late = IsLate(stop.Timestamp, now);
-        await writer.WriteAsync((stationId, stop, now, late), static async (db, s, ct) =>
+        var stopped = await writer.WriteAsync((stationId, stop, now, late), static async (db, s, ct) =>
         {
             var id = s.stop.TransactionId.ToString(CultureInfo.InvariantCulture);
             var tx = await TransactionStore.FindAsync(db, s.stationId, id, ct).ConfigureAwait(false);
@@ -79,7 +87,7 @@ public sealed class TransactionService(
             }
             else if (tx.StoppedAt is not null)
             {
-                return true;
+                return null;
             }
 
             tx.StoppedAt = s.stop.Timestamp.ToUniversalTime();
@@ -93,14 +101,16 @@ public sealed class TransactionService(
             tx.MeterStopWh = s.stop.MeterStopWh;
             tx.UpdatedAt = s.now;
             TransactionStore.Recompute(tx);
-            return true;
+            return tx;
         }, cancellationToken).ConfigureAwait(false);
+        events.Transaction(CsmsEventTypes.TransactionStopped, stopped, v16: true);
         return auth;
     }
 
-    /// <summary>MeterValues of either version; linked to the transaction when it is known.</summary>
-    public ValueTask MeterValuesAsync(string stationId, int evseId, int connectorId, string? transactionId, IReadOnlyList<MeterReading> readings, CancellationToken cancellationToken) =>
-        new(writer.WriteAsync((stationId, evseId, connectorId, transactionId, readings, now: time.GetUtcNow()), static async (db, s, ct) =>
+    /// <summary>MeterValues of either version; linked to the transaction when it is known, which is then announced as updated.</summary>
+    public async ValueTask MeterValuesAsync(string stationId, int evseId, int connectorId, string? transactionId, IReadOnlyList<MeterReading> readings, CancellationToken cancellationToken)
+    {
+        var tx = await writer.WriteAsync((stationId, evseId, connectorId, transactionId, readings, now: time.GetUtcNow()), static async (db, s, ct) =>
         {
             var tx = s.transactionId is null ? null : await TransactionStore.FindAsync(db, s.stationId, s.transactionId, ct).ConfigureAwait(false);
             TransactionStore.AddMeterValues(db, s.stationId, tx, s.evseId, s.connectorId, s.readings, s.now);
@@ -109,8 +119,10 @@ public sealed class TransactionService(
                 tx.UpdatedAt = s.now;
             }
 
-            return true;
-        }, cancellationToken));
+            return tx;
+        }, cancellationToken).ConfigureAwait(false);
+        events.Transaction(CsmsEventTypes.TransactionUpdated, tx, v16: true); // only 1.6 MeterValues name a transaction
+    }
 
     /// <summary>
     /// 2.0.1 TransactionEvent: deduplicated on (transactionId, seqNo), tolerant of gaps and reordering;
@@ -122,7 +134,7 @@ public sealed class TransactionService(
         var now = time.GetUtcNow();
         var flags = (auth is { } a ? Flag(a, e.Timestamp, now) : IsLate(e.Timestamp, now) ? TransactionProblems.LateTimestamp : TransactionProblems.None)
             | (e.Offline ? TransactionProblems.OfflineEvents : TransactionProblems.None);
-        await writer.WriteAsync((stationId, e, auth, flags, now), static async (db, s, ct) =>
+        var (tx, type) = await writer.WriteAsync((stationId, e, auth, flags, now), static async (db, s, ct) =>
         {
             var e = s.e;
             var tx = await TransactionStore.FindAsync(db, s.stationId, e.TransactionId, ct).ConfigureAwait(false);
@@ -137,12 +149,12 @@ public sealed class TransactionService(
             else if (tx.Id > 0 && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
                 db.TransactionEvents, r => r.TransactionDbId == tx.Id && r.SeqNo == e.SeqNo, ct).ConfigureAwait(false))
             {
-                return true; // a retry of an event already stored
+                return (null, null); // a retry of an event already stored
             }
 
             if (db.TransactionEvents.Local.Any(r => r.Transaction == tx && r.SeqNo == e.SeqNo))
             {
-                return true;
+                return ((ChargingTransaction?)null, (string?)null);
             }
 
             db.TransactionEvents.Add(new TransactionEventRecord
@@ -157,8 +169,18 @@ public sealed class TransactionService(
             });
             Apply(tx, e, s.auth, s.flags, s.now);
             TransactionStore.AddMeterValues(db, s.stationId, tx, tx.EvseId, tx.ConnectorId, e.MeterValues, s.now);
-            return true;
+            return (tx, e.EventType switch
+            {
+                "Started" => CsmsEventTypes.TransactionStarted,
+                "Ended" => CsmsEventTypes.TransactionStopped,
+                _ => CsmsEventTypes.TransactionUpdated,
+            });
         }, cancellationToken).ConfigureAwait(false);
+        if (type is not null)
+        {
+            events.Transaction(type, tx, v16: false);
+        }
+
         return auth;
     }
 

@@ -34,4 +34,8 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(AlarmView))]
 [JsonSerializable(typeof(ItemPage<AlarmView>))]
 [JsonSerializable(typeof(ItemPage<AuditView>))]
+[JsonSerializable(typeof(EventMessage))]
+[JsonSerializable(typeof(NewWebhook))]
+[JsonSerializable(typeof(WebhookView))]
+[JsonSerializable(typeof(ItemPage<WebhookView>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -23,6 +23,7 @@ public static class ApiRegistration
         services.AddHttpContextAccessor().AddSingleton<Iskra.Csms.Files.IRequestBaseUrl, RequestBaseUrl>();
         services.AddOpenApi();
         services.AddSingleton<Metrics.PrometheusExporter>();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         return services;
     }
 
@@ -52,5 +53,7 @@ public static class ApiRegistration
         AlarmsApi.Map(api);
         AuditApi.Map(api);
         Metrics.MetricsApi.Map(app);
+        EventsApi.Map(api);
+        WebhooksApi.Map(api);
     }
 }

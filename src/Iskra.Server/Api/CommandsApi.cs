@@ -34,7 +34,7 @@ public static class CommandsApi
     {
         var body = await RequestBodies.ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false);
         var outcome = await commands.SendAsync(id, command, body, ApiCallers.Of(context), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new CommandResponse(outcome.Status, outcome.Response));
+        return TypedResults.Ok(CommandResponse.From(outcome));
     }
 
     private static async Task<IResult> CallAsync(string id, string action, HttpContext context, StationCommands commands, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
         Assert.Equal(Tx(started), start.TransactionId);
         var transactions = await db.Transactions.Where(t => t.StationId == id).ToDictionaryAsync(t => t.TransactionId, TestContext.Current.CancellationToken);
         Assert.Equal(start.Id, transactions[Tx(started)].RemoteStartId);
+        Assert.Equal(start.Id, reply.GetProperty("remoteStartId").GetInt32());
         Assert.Null(transactions[Tx(elsewhere)].RemoteStartId); // another connector
         Assert.Null(transactions[Tx(otherTag)].RemoteStartId); // another idTag
         Assert.Null(transactions[Tx(again)].RemoteStartId); // a remote start starts one session
@@ -105,7 +106,7 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
         station.Answer("RequestStartTransaction", """{"status":"Accepted"}""");
         using var api = server.Api();
 
-        await (await api.PostJsonAsync($"/api/stations/{id}/commands/remote-start", $$"""{"connectorId":2,"idTag":"CARD-{{provider}}"}""")).JsonAsync(200);
+        var reply = await (await api.PostJsonAsync($"/api/stations/{id}/commands/remote-start", $$"""{"connectorId":2,"idTag":"CARD-{{provider}}"}""")).JsonAsync(200);
         var known = station.Last("RequestStartTransaction").Payload;
         await (await api.PostJsonAsync($"/api/stations/{id}/commands/remote-start", """{"idTag":"APP-USER"}""")).JsonAsync(200);
         var unknown = station.Last("RequestStartTransaction").Payload;
@@ -124,7 +125,32 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
         await using var db = server.CreateDbContext();
         var tx = await db.Transactions.SingleAsync(t => t.StationId == id && t.TransactionId == "tx-" + provider, TestContext.Current.CancellationToken);
         Assert.Equal(first, tx.RemoteStartId);
+        Assert.Equal(first, reply.GetProperty("remoteStartId").GetInt32()); // the client learns the id it can find the session by
+        var listed = await (await api.GetAsync($"/api/transactions?stationId={id}", TestContext.Current.CancellationToken)).JsonAsync(200);
+        Assert.Equal(first, listed.GetProperty("items")[0].GetProperty("remoteStartId").GetInt32());
         Assert.Equal(["Accepted", "Accepted"], await db.RemoteStarts.Where(r => r.StationId == id).Select(r => r.Status).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_1_6_charging_profile_in_a_remote_start_is_translated_for_a_2_0_1_station()
+    {
+        var server = Server("sqlite");
+        await using var station = await RespondingStation.StartAsync(server, "rs201-profile", OcppVersion.V201);
+        station.Answer("RequestStartTransaction", """{"status":"Accepted"}""");
+        using var api = server.Api();
+
+        var reply = await (await api.PostJsonAsync("/api/stations/rs201-profile/commands/remote-start", """
+            {"connectorId":1,"idTag":"APP","chargingProfile":{"chargingProfileId":7,"stackLevel":0,"chargingProfilePurpose":"TxProfile",
+             "chargingProfileKind":"Relative","chargingSchedule":{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":16.0}]}}}
+            """)).JsonAsync(200);
+
+        var sent = station.Last("RequestStartTransaction").Payload;
+        var remoteStartId = reply.GetProperty("remoteStartId").GetInt32();
+        JsonAssert.Equal($$$"""
+            {"idToken":{"idToken":"APP","type":"Central"},"evseId":1,"remoteStartId":{{{remoteStartId}}},
+             "chargingProfile":{"id":7,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative",
+              "chargingSchedule":[{"id":7,"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":16.0}]}]}}
+            """, sent);
     }
 
     [Theory]

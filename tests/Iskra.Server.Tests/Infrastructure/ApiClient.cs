@@ -57,9 +57,6 @@ public static class ApiClient
         return problem;
     }
 
-    public static Task<HttpResponseMessage> GetAsync(this HttpClient client, string path) =>
-        client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
-
     public static Task<T?> ReadAsync<T>(this HttpResponseMessage response) =>
         response.Content.ReadFromJsonAsync<T>(TestContext.Current.CancellationToken);
 }

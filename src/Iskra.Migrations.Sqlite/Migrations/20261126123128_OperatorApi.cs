@@ -203,6 +203,27 @@ namespace Iskra.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhooks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Events = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: true),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Failures = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhooks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "firmware_update_statuses",
                 columns: table => new
                 {
@@ -339,6 +360,9 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "station_files");
+
+            migrationBuilder.DropTable(
+                name: "webhooks");
 
             migrationBuilder.DropTable(
                 name: "firmware_updates");

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using Iskra.Csms.Alarms;
+using Iskra.Csms.Transactions;
+
+namespace Iskra.Csms.Events;
+
+/// <summary>
+/// Publishing of the domain's stored facts. Each method is called after the storage writer has
+/// committed, and builds its event body only when somebody listens, so a message costs nothing more
+/// when no SSE client or webhook is connected.
+/// </summary>
+public static class DomainEvents
+{
+    /// <summary>
+    /// Publishes <paramref name="type"/> for <paramref name="tx"/> (read after its commit, so its id is set).
+    /// <paramref name="v16"/>: a 1.6 transaction, whose OCPP id is an integer.
+    /// </summary>
+    public static void Transaction(this CsmsEvents events, string type, ChargingTransaction? tx, bool v16)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (tx is null || !events.HasSubscribers)
+        {
+            return;
+        }
+
+        var id = v16 && long.TryParse(tx.TransactionId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? JsonSerializer.SerializeToElement(number, CsmsJsonContext.Default.Int64)
+            : JsonSerializer.SerializeToElement(tx.TransactionId, CsmsJsonContext.Default.String);
+        var data = new TransactionData(
+            tx.Id, id, tx.ConnectorId, tx.EvseId, tx.IdTag, tx.StartedAt, tx.StoppedAt,
+            tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason);
+        events.Publish(type, tx.StationId, data, CsmsJsonContext.Default.TransactionData);
+    }
+
+    /// <summary>Publishes <c>alarm.raised</c> for <paramref name="alarm"/>, when there is one.</summary>
+    public static void Alarm(this CsmsEvents events, Alarm? alarm)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (alarm is null || !events.HasSubscribers)
+        {
+            return;
+        }
+
+        var data = new AlarmData(alarm.Id, alarm.Source, alarm.Code, alarm.Message, alarm.EvseId, alarm.ConnectorId, alarm.RaisedAt);
+        events.Publish(CsmsEventTypes.AlarmRaised, alarm.StationId, data, CsmsJsonContext.Default.AlarmData);
+    }
+
+    /// <summary>Publishes every alarm of <paramref name="alarms"/>.</summary>
+    public static void Alarms(this CsmsEvents events, List<Alarm>? alarms)
+    {
+        if (alarms is null)
+        {
+            return;
+        }
+
+        foreach (var alarm in alarms)
+        {
+            events.Alarm(alarm);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using Iskra.Csms.Events;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Iskra.Server.Api;
+
+/// <summary>
+/// <c>GET /api/events?stationId=</c>: the live event feed as server-sent events. Each event is
+/// <c>id: sequence</c>, <c>event: type</c>, <c>data: {"type","stationId","timestamp","data"}</c>; a
+/// comment line keeps idle connections open (every <c>Events:HeartbeatSeconds</c>, default 15).
+/// Only events after the connection opened are sent: <c>Last-Event-ID</c> is not replayed.
+/// </summary>
+public static class EventsApi
+{
+    public const double DefaultHeartbeatSeconds = 15;
+
+    private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/events", StreamAsync)
+            .WithName("StreamEvents").WithTags("Events")
+            .WithSummary("Live events as server-sent events")
+            .WithDescription("Station connected/disconnected, status changes, transactions started/updated/stopped, alarms, commands. Filter with ?stationId=. No replay of missed events.")
+            .Produces<EventMessage>(StatusCodes.Status200OK, "text/event-stream");
+    }
+
+    private static async Task StreamAsync(string? stationId, HttpContext context, CsmsEvents events, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider time)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        // The stream ends when the client leaves or the server stops (or shutdown would wait for it).
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = ending.Token;
+        var interval = TimeSpan.FromSeconds(configuration.GetValue("Events:HeartbeatSeconds", DefaultHeartbeatSeconds));
+
+        using var subscription = events.Subscribe(string.IsNullOrEmpty(stationId) ? null : stationId);
+        using var heartbeat = new PeriodicTimer(interval, time);
+        try
+        {
+            // A first comment, so the client sees the stream open before any event.
+            await response.Body.WriteAsync(": connected\n\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var reader = subscription.Reader;
+            var tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
+            var ready = reader.WaitToReadAsync(cancellationToken).AsTask();
+            while (true)
+            {
+                if (await Task.WhenAny(tick, ready).ConfigureAwait(false) == tick)
+                {
+                    await tick.ConfigureAwait(false);
+                    await response.Body.WriteAsync(Heartbeat, cancellationToken).ConfigureAwait(false);
+                    tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
+                }
+                else
+                {
+                    if (!await ready.ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    while (reader.TryRead(out var e))
+                    {
+                        await response.Body.WriteAsync(Frame(e), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    ready = reader.WaitToReadAsync(cancellationToken).AsTask();
+                }
+
+                await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client left or the server is stopping: the subscription ends with this request.
+        }
+    }
+
+    /// <summary>One SSE event: the JSON has no raw line breaks, so it fits one <c>data:</c> line.</summary>
+    private static byte[] Frame(CsmsEvent e)
+    {
+        var head = string.Create(CultureInfo.InvariantCulture, $"id: {e.Sequence}\nevent: {e.Type}\ndata: ");
+        var json = EventMessage.Utf8(e);
+        var frame = new byte[Encoding.UTF8.GetByteCount(head) + json.Length + 2];
+        var written = Encoding.UTF8.GetBytes(head, frame);
+        json.CopyTo(frame, written);
+        frame[^2] = (byte)'\n';
+        frame[^1] = (byte)'\n';
+        return frame;
+    }
+}

@@ -1,0 +1,21 @@
+using Iskra.Server.Tests.Infrastructure;
+
+namespace Iskra.Server.Tests.Events;
+
+/// <summary>One SQLite server for the webhook tests, with retries after 50, 100 and 200 ms so a test sees every attempt quickly.</summary>
+public sealed class WebhookServer : IAsyncLifetime
+{
+    public static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Webhooks:RetryDelaySeconds:0"] = "0.05",
+        ["Webhooks:RetryDelaySeconds:1"] = "0.1",
+        ["Webhooks:RetryDelaySeconds:2"] = "0.2",
+        ["Webhooks:TimeoutSeconds"] = "120",
+    };
+
+    public IskraServer Server { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Server = await IskraServer.StartAsync(await TestDatabase.CreateAsync("sqlite"), Settings);
+
+    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+}
