@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Iskra.Csms.Storage;
 using Iskra.Csms.SmartCharging;
+using Iskra.Csms.Storage;
 using Iskra.Csms.Transactions;
 using Iskra.Ocpp;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
 using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
-using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Diagnostics;
 using Iskra.Csms.Firmware;
+using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Reservations;
 using Iskra.Csms.SmartCharging;
