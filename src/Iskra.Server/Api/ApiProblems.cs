@@ -1,6 +1,8 @@
 using Iskra.Csms.RemoteControl;
 using Iskra.Ocpp.Rpc;
+using Iskra.Server.Transport;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Iskra.Server.Api;
@@ -24,6 +26,10 @@ public sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHan
         httpContext.Response.StatusCode = details.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }).ConfigureAwait(false);
     }
+
+    /// <summary>The 404 of an endpoint under <c>/api/stations/{id}</c> for an id no station has (echoed escaped).</summary>
+    public static ProblemHttpResult UnknownStation(string id) =>
+        TypedResults.Problem(title: "Unknown station", detail: $"No station '{StationIds.Escape(id)}' is registered.", statusCode: StatusCodes.Status404NotFound);
 
     public static ProblemDetails? Map(Exception exception) => exception switch
     {

@@ -23,15 +23,13 @@ public static class FilesApi
 
     private static async Task<IResult> ListAsync(string id, string? cursor, int? limit, IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (Page.Invalid(cursor, limit, out var after, out var take) is { } bad)
-        {
-            return bad;
-        }
+        var take = Paging.Limit(limit);
+        var after = Paging.After(cursor);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Stations.AnyAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false))
         {
-            return Page.UnknownStation(id);
+            return ApiProblems.UnknownStation(id);
         }
 
         var query = db.StationFiles.AsNoTracking().Where(f => f.StationId == id);
@@ -43,20 +41,18 @@ public static class FilesApi
         var rows = await query.OrderByDescending(f => f.Id).Take(take + 1)
             .Select(f => new StationFileView(f.Id, f.UploadRequestId, f.UploadRequest!.Kind, f.FileName, f.Size, f.Sha256, f.ReceivedAt, f.UploadRequest.Status))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(Page.Of(rows, take, f => f.Id));
+        return TypedResults.Ok(Paging.Page(rows, take, f => f, f => f.Id));
     }
 
     private static async Task<IResult> RequestsAsync(string id, string? cursor, int? limit, IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (Page.Invalid(cursor, limit, out var after, out var take) is { } bad)
-        {
-            return bad;
-        }
+        var take = Paging.Limit(limit);
+        var after = Paging.After(cursor);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Stations.AnyAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false))
         {
-            return Page.UnknownStation(id);
+            return ApiProblems.UnknownStation(id);
         }
 
         var query = db.UploadRequests.AsNoTracking().Where(r => r.StationId == id);
@@ -66,7 +62,7 @@ public static class FilesApi
         }
 
         var rows = await query.OrderByDescending(r => r.Id).Take(take + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(Page.Of([.. rows.Select(UploadRequestView.From)], take, r => r.Id));
+        return TypedResults.Ok(Paging.Page([.. rows.Select(UploadRequestView.From)], take, r => r, r => r.Id));
     }
 
     private static async Task<IResult> DownloadAsync(long fileId, IDbContextFactory<IskraDbContext> contexts, FileStore store, CancellationToken cancellationToken)

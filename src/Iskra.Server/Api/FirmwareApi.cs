@@ -52,10 +52,8 @@ public static class FirmwareApi
 
     private static async Task<IResult> ListAsync(string? cursor, int? limit, IDbContextFactory<IskraDbContext> contexts, FileLinks links, CancellationToken cancellationToken)
     {
-        if (Page.Invalid(cursor, limit, out var after, out var take) is { } bad)
-        {
-            return bad;
-        }
+        var take = Paging.Limit(limit);
+        var after = Paging.After(cursor);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var query = db.FirmwareImages.AsNoTracking();
@@ -66,7 +64,7 @@ public static class FirmwareApi
 
         var rows = await query.OrderByDescending(i => i.Id).Take(take + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
         var baseUrl = links.BaseUrl();
-        return TypedResults.Ok(Page.Of([.. rows.Select(i => FirmwareImageView.From(i, baseUrl))], take, i => i.Id));
+        return TypedResults.Ok(Paging.Page([.. rows.Select(i => FirmwareImageView.From(i, baseUrl))], take, i => i, i => i.Id));
     }
 
     private static async Task<IResult> GetAsync(long firmwareId, FirmwareRepository repository, FileLinks links, CancellationToken cancellationToken) =>
@@ -79,15 +77,13 @@ public static class FirmwareApi
 
     private static async Task<IResult> UpdatesAsync(string id, string? cursor, int? limit, IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (Page.Invalid(cursor, limit, out var after, out var take) is { } bad)
-        {
-            return bad;
-        }
+        var take = Paging.Limit(limit);
+        var after = Paging.After(cursor);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Stations.AnyAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false))
         {
-            return Page.UnknownStation(id);
+            return ApiProblems.UnknownStation(id);
         }
 
         var query = db.FirmwareUpdates.AsNoTracking().Include(u => u.History).Where(u => u.StationId == id);
@@ -97,7 +93,7 @@ public static class FirmwareApi
         }
 
         var rows = await query.OrderByDescending(u => u.Id).Take(take + 1).AsSplitQuery().ToListAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(Page.Of([.. rows.Select(FirmwareUpdateView.From)], take, u => u.Id));
+        return TypedResults.Ok(Paging.Page([.. rows.Select(FirmwareUpdateView.From)], take, u => u, u => u.Id));
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult UnknownImage(long id) =>

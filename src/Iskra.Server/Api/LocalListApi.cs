@@ -22,7 +22,7 @@ public static class LocalListApi
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Stations.AnyAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false))
         {
-            return TypedResults.Problem(title: "Unknown station", detail: $"No station '{id}' is registered.", statusCode: 404);
+            return ApiProblems.UnknownStation(id);
         }
 
         var list = await db.LocalLists.AsNoTracking().FirstOrDefaultAsync(l => l.StationId == id, cancellationToken).ConfigureAwait(false);

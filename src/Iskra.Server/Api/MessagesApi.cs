@@ -29,7 +29,7 @@ public static class MessagesApi
         var rows = await query.OrderByDescending(t => t.Id).Take(take + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0 && after is null && !await db.Stations.AnyAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false))
         {
-            return TypedResults.Problem(title: "Unknown station", detail: $"No station '{Transport.StationIds.Escape(id)}'.", statusCode: 404);
+            return ApiProblems.UnknownStation(id);
         }
 
         return TypedResults.Ok(Paging.Page(rows, take, MessageView.From, t => t.Id));
