@@ -1,16 +1,23 @@
 using Iskra.Csms.Access;
 using Iskra.Csms.Authorization;
+using Iskra.Csms.Diagnostics;
 using Iskra.Csms.Events;
+using Iskra.Csms.Files;
+using Iskra.Csms.Firmware;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
+using Iskra.Csms.Reservations;
 using Iskra.Csms.Routing;
+using Iskra.Csms.SmartCharging;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Telemetry;
 using Iskra.Csms.Traffic;
 using Iskra.Csms.Transactions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Iskra.Csms;
 
@@ -32,18 +39,18 @@ public static class CsmsRegistration
         services.AddSingleton<CsmsEvents>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ConfigurationStore>();
-        services.AddSingleton<SmartCharging.SmartChargingService>();
-        services.AddSingleton<Reservations.ReservationService>();
+        services.AddSingleton<SmartChargingService>();
+        services.AddSingleton<ReservationService>();
         services.AddSingleton<LocalListService>();
         services.AddSingleton(sp => new StationCommands(
-            StationCommandCatalog.Create(sp), sp.GetRequiredService<IStationChannels>(), sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<IskraDbContext>>(),
-            sp.GetRequiredService<CsmsEvents>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StationCommands>>()));
-        services.Configure<Files.FilesOptions>(configuration.GetSection("Files"));
-        services.AddSingleton<Files.FileStore>();
-        services.AddSingleton<Files.FileLinks>();
-        services.AddSingleton<Diagnostics.UploadService>();
-        services.AddSingleton<Firmware.FirmwareRepository>();
-        services.AddSingleton<Firmware.FirmwareUpdates>();
+            StationCommandCatalog.Create(sp), sp.GetRequiredService<IStationChannels>(), sp.GetRequiredService<IDbContextFactory<IskraDbContext>>(),
+            sp.GetRequiredService<CsmsEvents>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StationCommands>>()));
+        services.Configure<FilesOptions>(configuration.GetSection("Files"));
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<FileLinks>();
+        services.AddSingleton<UploadService>();
+        services.AddSingleton<FirmwareRepository>();
+        services.AddSingleton<FirmwareUpdates>();
         services.AddSingleton<TrafficRetention>();
         services.AddSingleton<CsmsMetrics>();
         services.AddSingleton<StationApproval>();

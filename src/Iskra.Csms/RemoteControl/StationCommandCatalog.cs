@@ -1,3 +1,9 @@
+using Iskra.Csms.Authorization;
+using Iskra.Csms.Diagnostics;
+using Iskra.Csms.Files;
+using Iskra.Csms.Firmware;
+using Iskra.Csms.Reservations;
+using Iskra.Csms.SmartCharging;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,24 +16,36 @@ public static class StationCommandCatalog
     public static IEnumerable<StationCommand> Create(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        yield return new ResetCommand();
-        yield return new RemoteStartCommand(services.GetRequiredService<IDbContextFactory<IskraDbContext>>(), services.GetRequiredService<TimeProvider>());
+        var contexts = services.GetRequiredService<IDbContextFactory<IskraDbContext>>();
+        var configuration = services.GetRequiredService<ConfigurationStore>();
+        var profiles = services.GetRequiredService<SmartChargingService>();
+        var reservations = services.GetRequiredService<ReservationService>();
+        var localLists = services.GetRequiredService<LocalListService>();
+        var links = services.GetRequiredService<FileLinks>();
+
+        // Stations, transactions and configuration (RemoteControl)
+        yield return new RemoteStartCommand(contexts, services.GetRequiredService<TimeProvider>());
         yield return new RemoteStopCommand();
+        yield return new ResetCommand();
         yield return new UnlockCommand();
         yield return new ChangeAvailabilityCommand();
-        yield return new GetConfigurationCommand(services.GetRequiredService<ConfigurationStore>());
-        yield return new ChangeConfigurationCommand(services.GetRequiredService<ConfigurationStore>());
+        yield return new GetConfigurationCommand(configuration);
+        yield return new ChangeConfigurationCommand(configuration);
         yield return new TriggerMessageCommand();
         yield return new ClearCacheCommand();
         yield return new DataTransferCommand();
-        yield return new SmartCharging.SetChargingProfileCommand(services.GetRequiredService<SmartCharging.SmartChargingService>());
-        yield return new SmartCharging.ClearChargingProfileCommand(services.GetRequiredService<SmartCharging.SmartChargingService>());
-        yield return new SmartCharging.GetCompositeScheduleCommand();
-        yield return new Reservations.ReserveNowCommand(services.GetRequiredService<Reservations.ReservationService>(), services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Storage.IskraDbContext>>());
-        yield return new Reservations.CancelReservationCommand(services.GetRequiredService<Reservations.ReservationService>());
-        yield return new Authorization.SendLocalListCommand(services.GetRequiredService<Authorization.LocalListService>(), services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Storage.IskraDbContext>>());
-        yield return new Authorization.GetLocalListVersionCommand(services.GetRequiredService<Authorization.LocalListService>());
-        yield return new Firmware.UpdateFirmwareCommand(services.GetRequiredService<Firmware.FirmwareRepository>(), services.GetRequiredService<Firmware.FirmwareUpdates>(), services.GetRequiredService<Files.FileLinks>());
-        yield return new Diagnostics.GetDiagnosticsCommand(services.GetRequiredService<Diagnostics.UploadService>(), services.GetRequiredService<Files.FileLinks>());
+
+        // Firmware (L) and diagnostics (N)
+        yield return new UpdateFirmwareCommand(services.GetRequiredService<FirmwareRepository>(), services.GetRequiredService<FirmwareUpdates>(), links);
+        yield return new GetDiagnosticsCommand(services.GetRequiredService<UploadService>(), links);
+
+        // Smart charging (K), reservations (H), local authorization lists (D)
+        yield return new SetChargingProfileCommand(profiles);
+        yield return new ClearChargingProfileCommand(profiles);
+        yield return new GetCompositeScheduleCommand();
+        yield return new ReserveNowCommand(reservations, contexts);
+        yield return new CancelReservationCommand(reservations);
+        yield return new SendLocalListCommand(localLists, contexts);
+        yield return new GetLocalListVersionCommand(localLists);
     }
 }
