@@ -21,7 +21,6 @@ public static class ApiRegistration
             .AddPolicy(ApiPolicies.Operator, p => p.RequireRole(ApiPolicies.Operator))
             .AddPolicy(ApiPolicies.Admin, p => p.RequireRole(ApiPolicies.Admin));
         services.AddHttpContextAccessor().AddSingleton<Iskra.Csms.Files.IRequestBaseUrl, RequestBaseUrl>();
-        services.AddOpenApi();
         services.AddSingleton<Metrics.PrometheusExporter>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         return services;

@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 namespace Iskra.Server.Api;
 
 /// <summary>
-/// Declares in the OpenAPI document how the API authenticates (SPEC §2.2): an HTTP bearer scheme
+/// Names the OpenAPI document and declares how the API authenticates (SPEC §2.2): an HTTP bearer scheme
 /// named <c>Bearer</c> (the API key), required by every operation under <c>/api</c>.
 /// </summary>
 public sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
@@ -14,6 +14,8 @@ public sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
+        document.Info.Title = "Iskra operator API";
+        document.Info.Description = "Stations, id tags, transactions, commands for OCPP 1.6 and 2.0.1 stations, raw OCPP calls, events. Guide: docs/api.md; command translations: docs/commands.md.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Name] = new OpenApiSecurityScheme
