@@ -1,7 +1,9 @@
 using Iskra.Csms.Access;
+using Iskra.Csms.RemoteControl;
 using Iskra.Ocpp;
 using Iskra.Ocpp.Rpc;
 using Iskra.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iskra.Server.Tests.Api;
 
@@ -68,4 +70,21 @@ public sealed class CommandFoundationTests(SharedSqliteServer shared) : IClassFi
         await (await Server.Api().PostJsonAsync("/api/stations/raw-1/ocpp/BootNotification", "{}")).ProblemAsync(422);
         await (await Server.Api().PostJsonAsync("/api/stations/raw-1/ocpp/ClearCache", "[1,2")).ProblemAsync(400);
     }
+
+    [Fact]
+    public void Every_command_of_SPEC_2_2_is_in_the_catalog_and_in_the_translation_table()
+    {
+        string[] spec =
+        [
+            "remote-start", "remote-stop", "reset", "unlock", "change-availability", "get-configuration", "change-configuration",
+            "trigger-message", "clear-cache", "data-transfer", "update-firmware", "get-diagnostics", "set-charging-profile",
+            "clear-charging-profile", "get-composite-schedule", "reserve-now", "cancel-reservation", "send-local-list", "get-local-list-version",
+        ];
+        var names = Server.Services.GetRequiredService<StationCommands>().Names.ToList();
+        var table = File.ReadAllText(Path.Combine(RepoRoot.Path, "docs", "commands.md"));
+
+        Assert.Equal(spec.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
+        Assert.All(names, name => Assert.Contains($"| `{name}`", table, StringComparison.Ordinal));
+    }
 }
+
