@@ -8,6 +8,8 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Dictionary<string, object>))]
 [JsonSerializable(typeof(CommandResponse))]
+[JsonSerializable(typeof(ItemPage<ConfigurationKeyView>))]
+[JsonSerializable(typeof(ItemPage<DeviceModelVariableView>))]
 [JsonSerializable(typeof(ItemPage<ApiKeyView>))]
 [JsonSerializable(typeof(NewApiKey))]
 [JsonSerializable(typeof(CreatedApiKey))]
