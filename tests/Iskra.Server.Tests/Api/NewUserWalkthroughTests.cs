@@ -14,15 +14,11 @@ namespace Iskra.Server.Tests.Api;
 /// </summary>
 public sealed class NewUserWalkthroughTests
 {
-    public static TheoryData<string, OcppVersion> Everywhere => new()
-    {
-        { "sqlite", OcppVersion.V16 }, { "sqlite", OcppVersion.V201 }, { "postgres", OcppVersion.V16 }, { "postgres", OcppVersion.V201 },
-    };
 
     private static string At(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task A_remote_session_from_registration_to_energy_works_over_the_API_alone(string provider, OcppVersion version)
     {
         await using var server = await IskraServer.StartAsync(await TestDatabase.CreateAsync(provider));

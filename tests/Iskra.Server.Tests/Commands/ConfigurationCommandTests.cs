@@ -6,14 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Iskra.Server.Tests.Commands;
 
 /// <summary>get-configuration and change-configuration on both versions, and what Iskra keeps of the answers.</summary>
-public sealed class ConfigurationCommandTests(SharedSqliteServer sqlite, SharedPostgresServer postgres)
-    : IClassFixture<SharedSqliteServer>, IClassFixture<SharedPostgresServer>
+public sealed class ConfigurationCommandTests(SharedSqliteServer sqlite, SharedPostgresServer postgres) : BothDatabases(sqlite, postgres)
 {
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_1_6_change_is_stored_when_accepted_and_not_when_rejected(string provider)
     {
-        var server = Server(provider);
+        var server = On(provider);
         var id = "cc16-" + provider;
         await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
         station.Answer("ChangeConfiguration", request => request.GetProperty("key").GetString() == "HeartbeatInterval" ? """{"status":"Accepted"}""" : """{"status":"Rejected"}""");
@@ -34,7 +33,7 @@ public sealed class ConfigurationCommandTests(SharedSqliteServer sqlite, SharedP
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_1_6_GetConfiguration_answer_fills_the_configuration_table(string provider)
     {
-        var server = Server(provider);
+        var server = On(provider);
         var id = "gc16-" + provider;
         await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
         station.Answer("GetConfiguration", """
@@ -63,7 +62,7 @@ public sealed class ConfigurationCommandTests(SharedSqliteServer sqlite, SharedP
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_2_0_1_change_becomes_SetVariables_and_updates_the_device_model_unless_rejected(string provider)
     {
-        var server = Server(provider);
+        var server = On(provider);
         var id = "cc201-" + provider;
         await server.SeedAsync(db => db.DeviceModel.Add(new DeviceModelVariable
         {
@@ -111,7 +110,7 @@ public sealed class ConfigurationCommandTests(SharedSqliteServer sqlite, SharedP
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_2_0_1_get_with_keys_is_GetVariables_and_stores_the_accepted_values(string provider)
     {
-        var server = Server(provider);
+        var server = On(provider);
         var id = "gv201-" + provider;
         await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V201);
         station.Answer("GetVariables", """
@@ -136,7 +135,7 @@ public sealed class ConfigurationCommandTests(SharedSqliteServer sqlite, SharedP
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_2_0_1_get_of_everything_is_a_full_base_report_whose_NotifyReport_is_stored(string provider)
     {
-        var server = Server(provider);
+        var server = On(provider);
         var id = "br201-" + provider;
         await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V201);
         station.Answer("GetBaseReport", """{"status":"Accepted"}""");
@@ -169,5 +168,4 @@ public sealed class ConfigurationCommandTests(SharedSqliteServer sqlite, SharedP
         Assert.Equal(code.OrderBy(k => k.Key), table.OrderBy(k => k.Key));
     }
 
-    private IskraServer Server(string provider) => provider == "sqlite" ? sqlite.Server : postgres.Server;
 }

@@ -6,20 +6,11 @@ using Iskra.Server.Tests.Infrastructure;
 namespace Iskra.Server.Tests.Commands;
 
 /// <summary>send-local-list and get-local-list-version on both versions, with the stored list on both databases.</summary>
-public sealed class LocalListCommandTests(SharedSqliteServer sqlite, SharedPostgresServer postgres)
-    : IClassFixture<SharedSqliteServer>, IClassFixture<SharedPostgresServer>
+public sealed class LocalListCommandTests(SharedSqliteServer sqlite, SharedPostgresServer postgres) : BothDatabases(sqlite, postgres)
 {
-    public static TheoryData<string, OcppVersion> Everywhere => new()
-    {
-        { "sqlite", OcppVersion.V16 }, { "sqlite", OcppVersion.V201 }, { "postgres", OcppVersion.V16 }, { "postgres", OcppVersion.V201 },
-    };
-
-    public static TheoryData<OcppVersion> Versions => new(OcppVersion.V16, OcppVersion.V201);
-
-    private IskraServer On(string provider) => provider == "postgres" ? postgres.Server : sqlite.Server;
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task A_full_then_a_differential_list_are_translated_and_stored_with_their_version_only_when_accepted(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -77,7 +68,7 @@ public sealed class LocalListCommandTests(SharedSqliteServer sqlite, SharedPostg
     }
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task From_id_tags_sends_Iskra_id_tags_as_a_full_list(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -123,7 +114,7 @@ public sealed class LocalListCommandTests(SharedSqliteServer sqlite, SharedPostg
     }
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task An_empty_full_list_is_sent_without_the_list_and_empties_the_stored_one(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -142,7 +133,7 @@ public sealed class LocalListCommandTests(SharedSqliteServer sqlite, SharedPostg
     }
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task Get_local_list_version_answers_Accepted_and_stores_the_reported_version(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -164,10 +155,10 @@ public sealed class LocalListCommandTests(SharedSqliteServer sqlite, SharedPostg
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
     public async Task Bad_bodies_get_400_naming_the_field_and_nothing_is_sent(OcppVersion version)
     {
-        var server = sqlite.Server;
+        var server = On("sqlite");
         var id = $"ll-bad-{version}";
         await using var station = await RespondingStation.StartAsync(server, id, version);
         station.Answer("SendLocalList", """{"status":"Accepted"}""");

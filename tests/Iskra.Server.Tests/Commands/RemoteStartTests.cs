@@ -8,8 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Iskra.Server.Tests.Commands;
 
 /// <summary>remote-start on both versions: the call sent, the remoteStartId allocation, and the link to the session that follows.</summary>
-public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresServer postgres)
-    : IClassFixture<SharedSqliteServer>, IClassFixture<SharedPostgresServer>
+public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresServer postgres) : BothDatabases(sqlite, postgres)
 {
     private static string Now => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
@@ -17,7 +16,7 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_1_6_remote_start_is_linked_to_the_StartTransaction_of_that_idTag_on_that_connector(string provider)
     {
-        var server = Server(provider);
+        var server = On(provider);
         var id = "rs16-" + provider;
         await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
         station.Answer("RemoteStartTransaction", """{"status":"Accepted"}""");
@@ -49,7 +48,7 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_1_6_remote_start_the_station_rejected_links_no_transaction(string provider)
     {
-        var server = Server(provider);
+        var server = On(provider);
         var id = "rs16r-" + provider;
         await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
         station.Answer("RemoteStartTransaction", """{"status":"Rejected"}""");
@@ -69,7 +68,7 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_1_6_remote_start_without_a_connector_links_any_connector_but_only_within_five_minutes(string provider)
     {
-        var server = Server(provider);
+        var server = On(provider);
         var id = "rs16w-" + provider;
         await server.SeedAsync(db => db.RemoteStarts.Add(new RemoteStart
         {
@@ -99,7 +98,7 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_2_0_1_remote_start_sends_an_idToken_and_a_new_remoteStartId_that_the_TransactionEvent_links(string provider)
     {
-        var server = Server(provider);
+        var server = On(provider);
         var id = "rs201-" + provider;
         await server.SeedAsync(db => db.IdTags.Add(new IdTag { Value = "CARD-" + provider, Type = "ISO14443", CreatedAt = DateTimeOffset.UtcNow }));
         await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V201);
@@ -134,7 +133,7 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
     [Fact]
     public async Task A_1_6_charging_profile_in_a_remote_start_is_translated_for_a_2_0_1_station()
     {
-        var server = Server("sqlite");
+        var server = On("sqlite");
         await using var station = await RespondingStation.StartAsync(server, "rs201-profile", OcppVersion.V201);
         station.Answer("RequestStartTransaction", """{"status":"Accepted"}""");
         using var api = server.Api();
@@ -183,5 +182,4 @@ public sealed class RemoteStartTests(SharedSqliteServer sqlite, SharedPostgresSe
     private static string Tx(System.Text.Json.JsonElement startReply) =>
         startReply.GetProperty("transactionId").GetInt32().ToString(CultureInfo.InvariantCulture);
 
-    private IskraServer Server(string provider) => provider == "sqlite" ? sqlite.Server : postgres.Server;
 }

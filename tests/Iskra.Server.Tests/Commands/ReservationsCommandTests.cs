@@ -7,20 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Iskra.Server.Tests.Commands;
 
 /// <summary>reserve-now and cancel-reservation on both versions, the stored reservations on both databases, and 2.0.1 ReservationStatusUpdate.</summary>
-public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPostgresServer postgres)
-    : IClassFixture<SharedSqliteServer>, IClassFixture<SharedPostgresServer>
+public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPostgresServer postgres) : BothDatabases(sqlite, postgres)
 {
-    public static TheoryData<string, OcppVersion> Everywhere => new()
-    {
-        { "sqlite", OcppVersion.V16 }, { "sqlite", OcppVersion.V201 }, { "postgres", OcppVersion.V16 }, { "postgres", OcppVersion.V201 },
-    };
-
-    public static TheoryData<OcppVersion> Versions => new(OcppVersion.V16, OcppVersion.V201);
-
-    private IskraServer On(string provider) => provider == "postgres" ? postgres.Server : sqlite.Server;
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task Reserve_now_is_translated_gets_a_new_id_each_time_and_is_stored_with_the_answer(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -83,7 +74,7 @@ public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPo
     }
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task A_refused_reservation_is_kept_as_an_attempt_and_never_replaces_an_accepted_one(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -116,7 +107,7 @@ public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPo
     }
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task Cancel_reservation_marks_it_cancelled_only_when_the_station_accepts(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -168,7 +159,7 @@ public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPo
     [Fact]
     public async Task A_1_6_transaction_that_names_the_reservation_shows_it_used()
     {
-        var server = sqlite.Server;
+        var server = On("sqlite");
         const string id = "res-used-16";
         await server.IdTagAsync("USED-TAG");
         await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
@@ -184,10 +175,10 @@ public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPo
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
     public async Task Bad_bodies_get_400_naming_the_field_and_nothing_is_sent(OcppVersion version)
     {
-        var server = sqlite.Server;
+        var server = On("sqlite");
         var id = $"res-bad-{version}";
         await using var station = await RespondingStation.StartAsync(server, id, version);
         station.Answer("ReserveNow", """{"status":"Accepted"}""").Answer("CancelReservation", """{"status":"Accepted"}""");

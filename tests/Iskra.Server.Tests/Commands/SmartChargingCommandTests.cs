@@ -6,20 +6,11 @@ using Iskra.Server.Tests.Infrastructure;
 namespace Iskra.Server.Tests.Commands;
 
 /// <summary>set-charging-profile, clear-charging-profile and get-composite-schedule on both versions, with the stored profiles on both databases.</summary>
-public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedPostgresServer postgres)
-    : IClassFixture<SharedSqliteServer>, IClassFixture<SharedPostgresServer>
+public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedPostgresServer postgres) : BothDatabases(sqlite, postgres)
 {
-    public static TheoryData<string, OcppVersion> Everywhere => new()
-    {
-        { "sqlite", OcppVersion.V16 }, { "sqlite", OcppVersion.V201 }, { "postgres", OcppVersion.V16 }, { "postgres", OcppVersion.V201 },
-    };
-
-    public static TheoryData<OcppVersion> Versions => new(OcppVersion.V16, OcppVersion.V201);
-
-    private IskraServer On(string provider) => provider == "postgres" ? postgres.Server : sqlite.Server;
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task A_profile_is_translated_to_the_station_version_stored_when_accepted_and_replaced_by_the_same_id(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -71,7 +62,7 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
     }
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task Rejected_and_Unknown_answers_leave_the_stored_profiles_as_they_were(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -99,7 +90,7 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
     }
 
     [Theory]
-    [MemberData(nameof(Everywhere))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task Clearing_by_criteria_removes_only_the_matching_profiles(string provider, OcppVersion version)
     {
         var server = On(provider);
@@ -156,7 +147,7 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
     [Fact]
     public async Task A_2_0_1_station_takes_a_ready_2_0_1_chargingProfile_as_it_is()
     {
-        var server = sqlite.Server;
+        var server = On("sqlite");
         const string id = "scp-native-201";
         await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V201);
         station.Answer("SetChargingProfile", """{"status":"Accepted"}""");
@@ -171,10 +162,10 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
     public async Task Bad_bodies_get_400_naming_the_field_and_nothing_is_sent(OcppVersion version)
     {
-        var server = sqlite.Server;
+        var server = On("sqlite");
         var id = $"scp-bad-{version}";
         await using var station = await RespondingStation.StartAsync(server, id, version);
         station.Answer("SetChargingProfile", """{"status":"Accepted"}""").Answer("GetCompositeSchedule", """{"status":"Accepted"}""");
@@ -205,7 +196,7 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
     [Fact]
     public async Task A_translation_the_2_0_1_schema_refuses_is_a_400_while_1_6_sends_it()
     {
-        var server = sqlite.Server;
+        var server = On("sqlite");
         var empty = Profile(51, "TxDefaultProfile", 0).Replace("[{\"startPeriod\":0,\"limit\":16.5,\"numberPhases\":3}]", "[]", StringComparison.Ordinal);
         await using var v201 = await RespondingStation.StartAsync(server, "scp-empty-201", OcppVersion.V201);
         v201.Answer("SetChargingProfile", """{"status":"Accepted"}""");
@@ -221,10 +212,10 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
     public async Task Composite_schedule_goes_to_the_connector_or_EVSE_and_its_status_comes_back(OcppVersion version)
     {
-        var server = sqlite.Server;
+        var server = On("sqlite");
         var id = $"scp-composite-{version}";
         await using var station = await RespondingStation.StartAsync(server, id, version);
         var accepted = version == OcppVersion.V16
@@ -248,10 +239,10 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
     }
 
     [Theory]
-    [MemberData(nameof(Versions))]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
     public async Task A_recurring_TxProfile_keeps_its_transaction_recurrence_and_validity_in_the_version_spelling(OcppVersion version)
     {
-        var server = sqlite.Server;
+        var server = On("sqlite");
         var id = $"scp-tx-{version}";
         await using var station = await RespondingStation.StartAsync(server, id, version);
         station.Answer("SetChargingProfile", """{"status":"Accepted"}""");
@@ -294,7 +285,7 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
     [Fact]
     public async Task The_profiles_of_an_unknown_station_are_a_404()
     {
-        await (await sqlite.Server.Api().GetAsync("/api/stations/nobody-here/charging-profiles", TestContext.Current.CancellationToken)).ProblemAsync(404);
+        await (await On("sqlite").Api().GetAsync("/api/stations/nobody-here/charging-profiles", TestContext.Current.CancellationToken)).ProblemAsync(404);
     }
 
     private static string Profile(int id, string purpose, int stackLevel, string limit = "16.5") => $$"""

@@ -14,7 +14,7 @@ public sealed class DiagnosticsUploadTests(FilesServers servers) : IClassFixture
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [MemberData(nameof(FilesServers.ProvidersAndVersions), MemberType = typeof(FilesServers))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task Get_diagnostics_hands_out_an_upload_url_and_the_operator_downloads_exactly_what_the_station_uploaded(string provider, OcppVersion version)
     {
         var server = servers.Server(provider);
@@ -68,7 +68,7 @@ public sealed class DiagnosticsUploadTests(FilesServers servers) : IClassFixture
     }
 
     [Theory]
-    [MemberData(nameof(FilesServers.ProvidersAndVersions), MemberType = typeof(FilesServers))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task Status_notifications_of_the_station_update_its_upload_request_and_are_still_kept_as_notices(string provider, OcppVersion version)
     {
         var server = servers.Server(provider);

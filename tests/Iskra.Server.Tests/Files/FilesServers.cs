@@ -15,14 +15,6 @@ public sealed class FilesServers : IAsyncLifetime
     private readonly Dictionary<string, IskraServer> _servers = [];
     private readonly string _id = Guid.NewGuid().ToString("N");
 
-    public static TheoryData<string, OcppVersion> ProvidersAndVersions => new()
-    {
-        { "sqlite", OcppVersion.V16 },
-        { "sqlite", OcppVersion.V201 },
-        { "postgres", OcppVersion.V16 },
-        { "postgres", OcppVersion.V201 },
-    };
-
     public IskraServer Server(string provider) => _servers[provider];
 
     /// <summary>The files folder of <paramref name="provider"/>'s server.</summary>

@@ -14,7 +14,7 @@ public sealed class FirmwareTests(FilesServers servers) : IClassFixture<FilesSer
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [MemberData(nameof(FilesServers.ProvidersAndVersions), MemberType = typeof(FilesServers))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task Update_firmware_with_a_repository_image_sends_a_url_that_serves_the_same_bytes(string provider, OcppVersion version)
     {
         var server = servers.Server(provider);
@@ -54,7 +54,7 @@ public sealed class FirmwareTests(FilesServers servers) : IClassFixture<FilesSer
     }
 
     [Theory]
-    [MemberData(nameof(FilesServers.ProvidersAndVersions), MemberType = typeof(FilesServers))]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
     public async Task Firmware_status_notifications_update_the_request_and_are_still_kept_as_notices(string provider, OcppVersion version)
     {
         var server = servers.Server(provider);

@@ -5,10 +5,8 @@ using Iskra.Server.Tests.Infrastructure;
 namespace Iskra.Server.Tests.Resources;
 
 /// <summary>What a station accepted through change-configuration is readable over the API: 1.6 keys and 2.0.1 device-model variables.</summary>
-public sealed class ConfigurationApiTests(SharedSqliteServer sqlite, SharedPostgresServer postgres)
-    : IClassFixture<SharedSqliteServer>, IClassFixture<SharedPostgresServer>
+public sealed class ConfigurationApiTests(SharedSqliteServer sqlite, SharedPostgresServer postgres) : BothDatabases(sqlite, postgres)
 {
-    private IskraServer On(string provider) => provider == "postgres" ? postgres.Server : sqlite.Server;
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -49,10 +47,10 @@ public sealed class ConfigurationApiTests(SharedSqliteServer sqlite, SharedPostg
     [Fact]
     public async Task An_unknown_station_is_a_404_and_a_bad_cursor_a_400()
     {
-        using var api = sqlite.Server.Api();
+        using var api = On("sqlite").Api();
         await (await api.GetAsync(new Uri("/api/stations/nobody/configuration", UriKind.Relative), TestContext.Current.CancellationToken)).ProblemAsync(404);
         await (await api.GetAsync(new Uri("/api/stations/nobody/device-model", UriKind.Relative), TestContext.Current.CancellationToken)).ProblemAsync(404);
-        await sqlite.Server.StationAsync("cfg-api-cursor");
+        await On("sqlite").StationAsync("cfg-api-cursor");
         await (await api.GetAsync(new Uri("/api/stations/cfg-api-cursor/device-model?cursor=%%%", UriKind.Relative), TestContext.Current.CancellationToken)).ProblemAsync(400);
     }
 }
