@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Iskra.Csms.Access;
 using Iskra.Csms.Events;
@@ -24,6 +25,7 @@ public sealed partial class StationCommands(
     ILogger<StationCommands> logger)
 {
     private readonly Dictionary<string, StationCommand> _commands = commands.ToDictionary(c => c.Name, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _applying = new(StringComparer.Ordinal);
 
     /// <summary>The command names, in the order of the catalog.</summary>
     public IEnumerable<string> Names => _commands.Keys;
@@ -56,14 +58,22 @@ public sealed partial class StationCommands(
 
         var response = await CallAsync(context, channel, name, call.Action, payload, cancellationToken).ConfigureAwait(false);
         var outcome = new CommandOutcome(command.StatusOf(call, response), response, call.Ids);
+        // The channel sends one call at a time, but the next call may be answered while this answer
+        // is still being applied: applies of one station run one at a time, in answer order.
+        var applying = _applying.GetOrAdd(stationId, static _ => new SemaphoreSlim(1, 1));
+        await applying.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
-            await command.ApplyAsync(context, call, outcome, cancellationToken).ConfigureAwait(false);
+            await command.ApplyAsync(context, call, outcome, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             // The station has acted; failing the request now would invite a repeat. Log and answer.
             LogApplyFailed(logger, e, name, stationId);
+        }
+        finally
+        {
+            applying.Release();
         }
 
         await AnsweredAsync(context, name, call.Action, payload, outcome.Status, response, cancellationToken).ConfigureAwait(false);
