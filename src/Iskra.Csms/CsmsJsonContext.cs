@@ -15,4 +15,10 @@ namespace Iskra.Csms;
 [JsonSerializable(typeof(Iskra.Csms.Events.StatusChangedData))]
 [JsonSerializable(typeof(Iskra.Csms.Events.TransactionData))]
 [JsonSerializable(typeof(Iskra.Csms.Events.AlarmData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.StationData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.StationDeletedData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.FirmwareStatusData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.LogStatusData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.ReservationStatusData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.AlarmAcknowledgedData))]
 internal sealed partial class CsmsJsonContext : JsonSerializerContext;

@@ -37,6 +37,7 @@ public static class CsmsRegistration
         services.AddSingleton(sp => new OcppRouter(V16Routes.Create(sp).Concat(V201Routes.Create(sp))));
         services.AddSingleton<IStationConnectionHandler, StationConnections>();
         services.AddSingleton<CsmsEvents>();
+        services.Configure<EventsOptions>(configuration.GetSection("Events"));
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ConfigurationStore>();
         services.AddSingleton<SmartChargingService>();

@@ -1,3 +1,4 @@
+using Iskra.Csms.Events;
 using Iskra.Csms.Files;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class UploadService(
     StorageWriter writer,
     FileStore store,
     IOptions<FilesOptions> options,
+    CsmsEvents events,
     TimeProvider time)
 {
     public const string Diagnostics = "diagnostics";
@@ -67,16 +69,17 @@ public sealed class UploadService(
     /// <summary>
     /// A DiagnosticsStatusNotification (1.6, no request id: the station's latest diagnostics request)
     /// or LogStatusNotification (2.0.1, by requestId). Idle says "nothing in progress" (a triggered
-    /// notification) and changes no request.
+    /// notification) and changes no request. Announced as <c>log.status</c> once stored.
     /// </summary>
-    public Task StatusAsync(string stationId, int? requestId, string status, CancellationToken cancellationToken)
+    public async Task StatusAsync(string stationId, int? requestId, string status, CancellationToken cancellationToken)
     {
         if (status == "Idle")
         {
-            return Task.CompletedTask;
+            Unmatched(stationId, requestId, status);
+            return;
         }
 
-        return writer.WriteAsync((stationId, requestId, status, now: time.GetUtcNow()), static async (db, s, ct) =>
+        var requestRowId = await writer.WriteAsync((stationId, requestId, status, now: time.GetUtcNow()), static async (db, s, ct) =>
         {
             var query = db.UploadRequests.Where(r => r.StationId == s.stationId);
             query = s.requestId is { } id
@@ -89,9 +92,13 @@ public sealed class UploadService(
                 request.UpdatedAt = s.now;
             }
 
-            return true;
-        }, cancellationToken);
+            return request?.Id;
+        }, cancellationToken).ConfigureAwait(false);
+        events.LogStatus(stationId, status, requestId, requestRowId);
     }
+
+    /// <summary>A status notification that belongs to no request (a triggered one without requestId): only announced.</summary>
+    public void Unmatched(string stationId, int? requestId, string status) => events.LogStatus(stationId, status, requestId, null);
 
     /// <summary>
     /// Receives a file on the upload URL of <paramref name="token"/>. Null when no live request has that

@@ -12,11 +12,19 @@ public static class CsmsEventTypes
     public const string AlarmRaised = "alarm.raised";
     public const string CommandSent = "command.sent";
     public const string CommandAnswered = "command.answered";
+    public const string StationRegistered = "station.registered";
+    public const string StationUpdated = "station.updated";
+    public const string StationDeleted = "station.deleted";
+    public const string FirmwareStatus = "firmware.status";
+    public const string LogStatus = "log.status";
+    public const string ReservationStatus = "reservation.status";
+    public const string AlarmAcknowledged = "alarm.acknowledged";
 
     /// <summary>Every type above, for validating subscriptions.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         StationConnected, StationDisconnected, StatusChanged, TransactionStarted, TransactionUpdated,
-        TransactionStopped, AlarmRaised, CommandSent, CommandAnswered,
+        TransactionStopped, AlarmRaised, CommandSent, CommandAnswered, StationRegistered, StationUpdated,
+        StationDeleted, FirmwareStatus, LogStatus, ReservationStatus, AlarmAcknowledged,
     ];
 }

@@ -19,7 +19,7 @@ public static class DomainEvents
     public static void Transaction(this CsmsEvents events, string type, ChargingTransaction? tx, bool v16)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (tx is null || !events.HasSubscribers)
+        if (tx is null || !events.IsWatched)
         {
             return;
         }
@@ -37,7 +37,7 @@ public static class DomainEvents
     public static void Alarm(this CsmsEvents events, Alarm? alarm)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (alarm is null || !events.HasSubscribers)
+        if (alarm is null || !events.IsWatched)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace Iskra.Csms.Firmware;
 /// request by requestId; 1.6 ones have none and belong to the station's latest 1.6 update (a 1.6
 /// station runs one update at a time, §5.19).
 /// </summary>
-public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, StorageWriter writer, TimeProvider time)
+public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, StorageWriter writer, CsmsEvents events, TimeProvider time)
 {
     /// <summary>Stores a new update in status <c>Sent</c>; with <paramref name="withRequestId"/> (2.0.1) its requestId is its row id.</summary>
     public async Task<FirmwareUpdate> CreateAsync(FirmwareUpdate update, bool withRequestId, CancellationToken cancellationToken)
@@ -42,15 +43,19 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
         }
     }
 
-    /// <summary>A FirmwareStatusNotification. Idle ("no update in progress", e.g. when triggered) changes no update.</summary>
-    public Task StatusAsync(string stationId, int? requestId, string status, CancellationToken cancellationToken)
+    /// <summary>
+    /// A FirmwareStatusNotification, announced as <c>firmware.status</c> once stored. Idle ("no update in
+    /// progress", e.g. when triggered) changes no update.
+    /// </summary>
+    public async Task StatusAsync(string stationId, int? requestId, string status, CancellationToken cancellationToken)
     {
         if (status == "Idle")
         {
-            return Task.CompletedTask;
+            Unmatched(stationId, requestId, status);
+            return;
         }
 
-        return writer.WriteAsync((stationId, requestId, status, now: time.GetUtcNow()), static async (db, s, ct) =>
+        var updateId = await writer.WriteAsync((stationId, requestId, status, now: time.GetUtcNow()), static async (db, s, ct) =>
         {
             var query = db.FirmwareUpdates.Where(u => u.StationId == s.stationId);
             query = s.requestId is { } id ? query.Where(u => u.RequestId == id) : query.Where(u => u.RequestId == null);
@@ -60,9 +65,13 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
                 Apply(db, update, s.status, s.now);
             }
 
-            return true;
-        }, cancellationToken);
+            return update?.Id;
+        }, cancellationToken).ConfigureAwait(false);
+        events.FirmwareStatus(stationId, status, requestId, updateId);
     }
+
+    /// <summary>A FirmwareStatusNotification that belongs to no update (a triggered one without requestId): only announced.</summary>
+    public void Unmatched(string stationId, int? requestId, string status) => events.FirmwareStatus(stationId, status, requestId, null);
 
     private static void Apply(IskraDbContext db, FirmwareUpdate update, string status, DateTimeOffset at)
     {

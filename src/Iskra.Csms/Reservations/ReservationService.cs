@@ -1,3 +1,4 @@
+using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Iskra.Csms.Reservations;
 /// Reservations (block H): allocates reservation ids, stores each ReserveNow with the station's
 /// answer, marks cancellations, and follows the station's 2.0.1 ReservationStatusUpdate.
 /// </summary>
-public sealed class ReservationService(IDbContextFactory<IskraDbContext> contexts, StorageWriter writer, TimeProvider time) : IDisposable
+public sealed class ReservationService(IDbContextFactory<IskraDbContext> contexts, StorageWriter writer, CsmsEvents events, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _allocation = new(1, 1);
     private int? _last;
@@ -79,6 +80,7 @@ public sealed class ReservationService(IDbContextFactory<IskraDbContext> context
 
         row.CreatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        events.ReservationStatus(row);
     }
 
     /// <summary>The station accepted a CancelReservation: the reservation is marked Cancelled.</summary>
@@ -93,12 +95,14 @@ public sealed class ReservationService(IDbContextFactory<IskraDbContext> context
             row.Status = "Cancelled";
             row.CancelledAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            events.ReservationStatus(row);
         }
     }
 
     /// <summary>2.0.1 ReservationStatusUpdate (H04): the reservation Expired or was Removed. Stored before the answer.</summary>
-    public Task EndedAsync(string stationId, int reservationId, string status, CancellationToken cancellationToken) =>
-        writer.WriteAsync((stationId, reservationId, status, now: time.GetUtcNow()), static async (db, s, ct) =>
+    public async Task EndedAsync(string stationId, int reservationId, string status, CancellationToken cancellationToken)
+    {
+        var row = await writer.WriteAsync((stationId, reservationId, status, now: time.GetUtcNow()), static async (db, s, ct) =>
         {
             var row = db.Reservations.Local.FirstOrDefault(r => r.StationId == s.stationId && r.ReservationId == s.reservationId)
                 ?? await db.Reservations.FirstOrDefaultAsync(r => r.StationId == s.stationId && r.ReservationId == s.reservationId, ct).ConfigureAwait(false);
@@ -108,8 +112,10 @@ public sealed class ReservationService(IDbContextFactory<IskraDbContext> context
                 row.EndedAt = s.now;
             }
 
-            return true;
-        }, cancellationToken);
+            return row;
+        }, cancellationToken).ConfigureAwait(false);
+        events.ReservationStatus(row);
+    }
 
     public void Dispose() => _allocation.Dispose();
 }

@@ -62,7 +62,7 @@ public sealed class StationConnections(
 
     private void Publish(string type, StationConnection connection)
     {
-        if (events.HasSubscribers)
+        if (events.IsWatched)
         {
             events.Publish(type, connection.StationId, new StationConnectionData(connection.Version.DisplayName(), connection.RemoteAddress), CsmsJsonContext.Default.StationConnectionData);
         }

@@ -158,7 +158,7 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
 
             return alarm;
         }, cancellationToken).ConfigureAwait(false);
-        if (events.HasSubscribers)
+        if (events.IsWatched)
         {
             var data = new StatusChangedData(report.ConnectorId, report.EvseId, report.Status, report.ErrorCode, report.Info, report.Timestamp?.ToUniversalTime() ?? now);
             events.Publish(CsmsEventTypes.StatusChanged, stationId, data, CsmsJsonContext.Default.StatusChangedData);

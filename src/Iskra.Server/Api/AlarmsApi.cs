@@ -1,3 +1,4 @@
+using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
 using Iskra.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,7 +48,7 @@ public static class AlarmsApi
     }
 
     private static async Task<Results<Ok<AlarmView>, ProblemHttpResult>> AcknowledgeAsync(
-        long id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
+        long id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, CsmsEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var alarm = await db.Alarms.FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
@@ -61,6 +62,7 @@ public static class AlarmsApi
             alarm.AcknowledgedAt = time.GetUtcNow();
             alarm.AcknowledgedBy = ApiCallers.Of(context).Actor;
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            events.AlarmAcknowledged(alarm);
         }
 
         return TypedResults.Ok(AlarmView.From(alarm));

@@ -37,6 +37,7 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(ItemPage<AlarmView>))]
 [JsonSerializable(typeof(ItemPage<AuditView>))]
 [JsonSerializable(typeof(EventMessage))]
+[JsonSerializable(typeof(ResetMessage))]
 [JsonSerializable(typeof(NewWebhook))]
 [JsonSerializable(typeof(WebhookView))]
 [JsonSerializable(typeof(ItemPage<WebhookView>))]

@@ -9,7 +9,8 @@ namespace Iskra.Server.Api;
 /// <c>GET /api/events?stationId=</c>: the live event feed as server-sent events. Each event is
 /// <c>id: sequence</c>, <c>event: type</c>, <c>data: {"type","stationId","timestamp","data"}</c>; a
 /// comment line keeps idle connections open (every <c>Events:HeartbeatSeconds</c>, default 15).
-/// Only events after the connection opened are sent: <c>Last-Event-ID</c> is not replayed.
+/// A client that comes back with <c>Last-Event-ID</c> (or <c>?lastEventId=</c>) first gets the kept
+/// events it missed, then live ones; when some are no longer kept, an <c>event: reset</c> comes first.
 /// </summary>
 public static class EventsApi
 {
@@ -23,11 +24,11 @@ public static class EventsApi
         api.MapGet("/events", StreamAsync)
             .WithName("StreamEvents").WithTags("Events")
             .WithSummary("Live events as server-sent events")
-            .WithDescription("Station connected/disconnected, status changes, transactions started/updated/stopped, alarms, commands. Filter with ?stationId=. No replay of missed events.")
+            .WithDescription("Station, transaction, alarm, command, firmware, log and reservation events. Filter with ?stationId=. Resume with the Last-Event-ID header or ?lastEventId=: the missed events come first; 'event: reset' says some were no longer kept.")
             .Produces<EventMessage>(StatusCodes.Status200OK, "text/event-stream");
     }
 
-    private static async Task StreamAsync(string? stationId, HttpContext context, CsmsEvents events, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider time)
+    private static async Task StreamAsync(string? stationId, string? lastEventId, HttpContext context, CsmsEvents events, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider time)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -39,12 +40,36 @@ public static class EventsApi
         var cancellationToken = ending.Token;
         var interval = TimeSpan.FromSeconds(configuration.GetValue("Events:HeartbeatSeconds", DefaultHeartbeatSeconds));
 
-        using var subscription = events.Subscribe(string.IsNullOrEmpty(stationId) ? null : stationId);
+        var filter = string.IsNullOrEmpty(stationId) ? null : stationId;
+        var resume = context.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : lastEventId;
+        long? after = null;
+        if (!string.IsNullOrEmpty(resume))
+        {
+            // An id that is not one of ours counts as older than every kept event: the client gets a reset.
+            after = long.TryParse(resume, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+        }
+
+        using var subscription = events.SubscribeResumable(filter, after, out var replay);
         using var heartbeat = new PeriodicTimer(interval, time);
         try
         {
             // A first comment, so the client sees the stream open before any event.
             await response.Body.WriteAsync(": connected\n\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            var last = long.MinValue;
+            if (replay is not null)
+            {
+                if (!replay.Complete)
+                {
+                    await response.Body.WriteAsync(Reset(filter, after!.Value, replay.OldestKept, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var e in replay.Events)
+                {
+                    await response.Body.WriteAsync(Frame(e), cancellationToken).ConfigureAwait(false);
+                    last = e.Sequence;
+                }
+            }
+
             await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             var reader = subscription.Reader;
             var tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
@@ -66,6 +91,11 @@ public static class EventsApi
 
                     while (reader.TryRead(out var e))
                     {
+                        if (e.Sequence <= last)
+                        {
+                            continue; // already replayed (the feed hands over without overlap; this only guards it)
+                        }
+
                         await response.Body.WriteAsync(Frame(e), cancellationToken).ConfigureAwait(false);
                     }
 
@@ -79,6 +109,17 @@ public static class EventsApi
         {
             // The client left or the server is stopping: the subscription ends with this request.
         }
+    }
+
+    /// <summary>
+    /// <c>event: reset</c>, without an id: events after <paramref name="after"/> are no longer all kept,
+    /// so the client should reload the state it shows from the REST endpoints.
+    /// </summary>
+    private static byte[] Reset(string? stationId, long after, long oldestKept, DateTimeOffset now)
+    {
+        var data = new ResetData(after, oldestKept);
+        var json = System.Text.Json.JsonSerializer.Serialize(new ResetMessage("reset", stationId, now, data), ApiJsonContext.Default.ResetMessage);
+        return Encoding.UTF8.GetBytes($"event: reset\ndata: {json}\n\n");
     }
 
     /// <summary>One SSE event: the JSON has no raw line breaks, so it fits one <c>data:</c> line.</summary>

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Iskra.Csms.Events;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
 using Iskra.Server.Auth;
@@ -69,7 +70,7 @@ public static class StationsApi
     }
 
     private static async Task<Results<Created<StationView>, ProblemHttpResult>> RegisterAsync(
-        HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, CsmsEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, RegistrationFields, cancellationToken).ConfigureAwait(false);
         var id = body.RequiredString("id", 1, StationIds.MaxLength);
@@ -101,12 +102,13 @@ public static class StationsApi
             return Duplicate(id); // registered by someone else at the same moment
         }
 
+        events.Station(CsmsEventTypes.StationRegistered, station, []);
         var view = await ViewAsync(db, station, sessions, cancellationToken).ConfigureAwait(false) with { Password = password };
         return TypedResults.Created($"/api/stations/{Uri.EscapeDataString(id)}", view);
     }
 
     private static async Task<Results<Ok<StationView>, ProblemHttpResult>> ChangeAsync(
-        string id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationApproval approval, CancellationToken cancellationToken)
+        string id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationApproval approval, CsmsEvents events, CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, ChangeFields, cancellationToken).ConfigureAwait(false);
         var profile = body.Number("securityProfile", 0, 3);
@@ -118,6 +120,7 @@ public static class StationsApi
             return Unknown(id);
         }
 
+        var before = (station.Description, station.SecurityProfile, station.PasswordHash, station.RegistrationStatus);
         if (body.Has("description"))
         {
             station.Description = body.Text("description", 0, 500);
@@ -133,6 +136,7 @@ public static class StationsApi
 
         station.RegistrationStatus = registration ?? station.RegistrationStatus;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        events.Station(CsmsEventTypes.StationUpdated, station, Changed(before, station));
         if (registration is { } state && sessions.TryGet(id, out var session))
         {
             _ = approval.ApplyLive(session.Connection, session.Channel, state);
@@ -142,7 +146,7 @@ public static class StationsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, CancellationToken cancellationToken)
+        string id, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, CsmsEvents events, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Stations.AnyAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false))
@@ -150,8 +154,10 @@ public static class StationsApi
             return Unknown(id);
         }
 
+        var connected = false;
         if (sessions.TryGet(id, out var session))
         {
+            connected = true;
             // No further CALL of it is answered from here on; the close handshake finishes on its own.
             _ = session.Channel.CloseAsync(WebSocketCloseStatus.PolicyViolation, "station deleted", CancellationToken.None);
         }
@@ -159,7 +165,11 @@ public static class StationsApi
         // Live state goes with the station; its history (transactions, meter values, status events, alarms, traffic, audit) stays.
         await db.Connectors.Where(c => c.StationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.DeviceModel.Where(v => v.StationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.Stations.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (await db.Stations.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0)
+        {
+            events.StationDeleted(id, connected);
+        }
+
         return TypedResults.NoContent();
     }
 
@@ -210,6 +220,33 @@ public static class StationsApi
         var generated = StationPasswords.Generate();
         station.PasswordHash = StationPasswords.Hash(generated);
         return (generated, null);
+    }
+
+    /// <summary>The fields an edit changed; a password change is named, its value never.</summary>
+    private static List<string> Changed((string? Description, int Profile, string? PasswordHash, RegistrationState State) before, Station after)
+    {
+        var changed = new List<string>();
+        if (!string.Equals(before.Description, after.Description, StringComparison.Ordinal))
+        {
+            changed.Add("description");
+        }
+
+        if (before.Profile != after.SecurityProfile)
+        {
+            changed.Add("securityProfile");
+        }
+
+        if (!string.Equals(before.PasswordHash, after.PasswordHash, StringComparison.Ordinal))
+        {
+            changed.Add("password");
+        }
+
+        if (before.State != after.RegistrationStatus)
+        {
+            changed.Add("registrationStatus");
+        }
+
+        return changed;
     }
 
     private static async Task<StationView> ViewAsync(IskraDbContext db, Station station, StationSessions sessions, CancellationToken cancellationToken)

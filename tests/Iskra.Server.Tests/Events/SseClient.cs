@@ -28,11 +28,32 @@ public sealed class SseClient : IAsyncDisposable
     /// <summary>Comment lines seen so far (heartbeats), without the colon.</summary>
     public List<string> Comments { get; } = [];
 
-    public static async Task<SseClient> OpenAsync(IskraServer server, string? stationId = null, HttpClient? client = null)
+    /// <summary>
+    /// Opens the stream; with <paramref name="lastEventId"/> it resumes, sent as the <c>Last-Event-ID</c>
+    /// header or, with <paramref name="inQuery"/>, as <c>?lastEventId=</c>.
+    /// </summary>
+    public static async Task<SseClient> OpenAsync(IskraServer server, string? stationId = null, HttpClient? client = null, string? lastEventId = null, bool inQuery = false)
     {
         client ??= server.Api();
-        var path = stationId is null ? "/api/events" : "/api/events?stationId=" + Uri.EscapeDataString(stationId);
-        var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        var query = new List<string>();
+        if (stationId is not null)
+        {
+            query.Add("stationId=" + Uri.EscapeDataString(stationId));
+        }
+
+        if (lastEventId is not null && inQuery)
+        {
+            query.Add("lastEventId=" + Uri.EscapeDataString(lastEventId));
+        }
+
+        var path = query.Count == 0 ? "/api/events" : "/api/events?" + string.Join('&', query);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (lastEventId is not null && !inQuery)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var stream = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
@@ -54,8 +75,14 @@ public sealed class SseClient : IAsyncDisposable
             {
                 if (type is not null)
                 {
-                    Assert.NotNull(id);
                     Assert.NotNull(data);
+                    if (type == "reset")
+                    {
+                        Assert.Null(id); // a reset carries no id, so the client's last id stays the one it resumed from
+                        return new SseEvent(0, type, JsonDocument.Parse(data).RootElement.Clone());
+                    }
+
+                    Assert.NotNull(id);
                     return new SseEvent(id.Value, type, JsonDocument.Parse(data).RootElement.Clone());
                 }
 

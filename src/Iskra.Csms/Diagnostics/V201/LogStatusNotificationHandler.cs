@@ -19,6 +19,10 @@ public sealed class LogStatusNotificationHandler(NoticeService notices, UploadSe
         {
             await uploads.StatusAsync(station.StationId, requestId, status, cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            uploads.Unmatched(station.StationId, null, status);
+        }
 
         return new LogStatusNotificationResponse();
     }

@@ -19,6 +19,10 @@ public sealed class FirmwareStatusNotificationHandler(NoticeService notices, Fir
         {
             await updates.StatusAsync(station.StationId, requestId, status, cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            updates.Unmatched(station.StationId, null, status);
+        }
 
         return new FirmwareStatusNotificationResponse();
     }
