@@ -41,9 +41,6 @@ public sealed class CsmsEvents
     /// <summary>Whether publishing is worth building an event: a subscriber is connected, or events are kept for resuming ones.</summary>
     public bool IsWatched => Volatile.Read(ref _keeping) || HasSubscribers;
 
-    /// <summary>The sequence number of the latest event (the process start value before the first).</summary>
-    public long LastSequence => Volatile.Read(ref _sequence);
-
     /// <summary>Publishes <paramref name="data"/>, serialized only when somebody watches.</summary>
     public void Publish<T>(string type, string? stationId, T data, JsonTypeInfo<T> typeInfo)
     {
