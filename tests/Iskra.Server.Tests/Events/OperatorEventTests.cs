@@ -48,6 +48,22 @@ public sealed class OperatorEventTests(SharedSqliteServer sqlite, SharedPostgres
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Deleting_a_connected_station_says_its_connection_was_closed(string provider)
+    {
+        var server = On(provider);
+        var id = $"evt-delete-live-{provider}";
+        await using var events = await SseClient.OpenAsync(server, id);
+        await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V201);
+        Assert.Equal("station.connected", (await events.NextAsync()).Type);
+
+        var deleted = await server.Api().DeleteAsync(new Uri($"/api/stations/{id}", UriKind.Relative), Ct);
+        Assert.Equal(204, (int)deleted.StatusCode);
+        var gone = await events.NextOfAsync("station.deleted", "station.disconnected");
+        Assert.True(gone.Data.GetProperty("wasConnected").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Acknowledging_an_alarm_is_announced_once_with_who_acknowledged_it(string provider)
     {
         var server = On(provider);
