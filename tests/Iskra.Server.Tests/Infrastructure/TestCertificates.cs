@@ -41,8 +41,8 @@ public sealed class TestCertificates : IDisposable
         return Issue("CN=localhost", ServerAuth, names.Build(), Authority.NotBefore, Authority.NotAfter);
     }
 
-    /// <summary>A station certificate: subject CN = <paramref name="commonName"/>, for client authentication unless <paramref name="usage"/> says otherwise.</summary>
-    public X509Certificate2 Client(string commonName, DateTimeOffset? notAfter = null, string usage = ClientAuth)
+    /// <summary>A station certificate: subject CN = <paramref name="commonName"/>, for client authentication unless <paramref name="usage"/> says otherwise (null: no extended key usage at all).</summary>
+    public X509Certificate2 Client(string commonName, DateTimeOffset? notAfter = null, string? usage = ClientAuth)
     {
         return Issue($"CN={commonName}, O=Iskra Tests", usage, null, Authority.NotBefore, notAfter ?? Authority.NotAfter);
     }
@@ -79,13 +79,17 @@ public sealed class TestCertificates : IDisposable
         Authority.Dispose();
     }
 
-    private X509Certificate2 Issue(string subject, string usage, X509Extension? names, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    private X509Certificate2 Issue(string subject, string? usage, X509Extension? names, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
+        if (usage is not null)
+        {
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
+        }
+
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Authority, true, false));
         if (names is not null)
         {

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using Iskra.Server.Tests.Infrastructure;
 
@@ -31,6 +32,19 @@ public sealed class TlsServer : IAsyncLifetime
 
     public Uri Wss(string stationId) => new($"wss://{Https.Authority}/ocpp/{Uri.EscapeDataString(stationId)}");
 
+    /// <summary>An API client over https that trusts the test CA; <paramref name="key"/> null sends no Authorization header.</summary>
+    public HttpClient HttpsApi(string? key = ApiClient.AdminKey)
+    {
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => Trusted.Validates(certificate) };
+        var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = Https };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -50,6 +64,8 @@ public sealed class TlsServer : IAsyncLifetime
             ["Kestrel:Endpoints:Https:Certificate:Path"] = certificatePath,
             ["Kestrel:Endpoints:Https:Certificate:KeyPath"] = keyPath,
             ["Kestrel:Endpoints:Https:ClientCertificateMode"] = "AllowCertificate",
+            ["Kestrel:Endpoints:Https:SslProtocols:0"] = "Tls12",
+            ["Kestrel:Endpoints:Https:SslProtocols:1"] = "Tls13",
             ["Ocpp:StationCaFile"] = caPath,
             ["Csms:MaxFailedHandshakes"] = "1000", // every refusal here comes from 127.0.0.1
         });

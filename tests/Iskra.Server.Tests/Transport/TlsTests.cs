@@ -100,7 +100,23 @@ public sealed class TlsTests(TlsServer tls) : IClassFixture<TlsServer>
 
         await AssertRefusedAsync(() => TestStation.ConnectAsync(tls.Wss("P3ROGUE"), "P3ROGUE", OcppVersion.V201, null, WithClientCertificate(forged)));
 
-        Assert.Equal(RefusalReason.Tls, await RefusalOfAsync("P3ROGUE"));
+        // What the operator sees (A00.FR.408: the refusal is logged).
+        using var api = tls.HttpsApi();
+        var attempts = await (await api.GetAsync(new Uri("api/connection-attempts?stationId=P3ROGUE", UriKind.Relative), Ct)).JsonAsync(200);
+        var attempt = Assert.Single(attempts.GetProperty("items").EnumerateArray());
+        Assert.Equal("Tls", attempt.GetProperty("reason").GetString());
+        Assert.Equal(IPAddress.Loopback.ToString(), attempt.GetProperty("address").GetString());
+    }
+
+    [Fact]
+    public async Task A_trusted_certificate_without_extended_key_usage_is_admitted()
+    {
+        await Server.StationAsync("P3NOEKU", securityProfile: 3);
+        var plain = tls.Trusted.Client("P3NOEKU", usage: null);
+
+        await using var station = await TestStation.ConnectAsync(tls.Wss("P3NOEKU"), "P3NOEKU", OcppVersion.V16, null, WithClientCertificate(plain));
+
+        await AssertBootAcceptedAsync(station);
     }
 
     [Fact]
@@ -138,14 +154,17 @@ public sealed class TlsTests(TlsServer tls) : IClassFixture<TlsServer>
     [Fact]
     public async Task The_REST_API_answers_over_https()
     {
-        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => tls.Trusted.Validates(certificate) };
-        using var client = new HttpClient(handler) { BaseAddress = tls.Https };
+        using var anonymous = tls.HttpsApi(key: null);
+        using var admin = tls.HttpsApi();
 
-        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        using var health = await anonymous.GetAsync(new Uri("health", UriKind.Relative), Ct);
+        using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        using var withoutKey = await anonymous.GetAsync(new Uri("api/stations", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+        var stations = await (await admin.GetAsync(new Uri("api/stations", UriKind.Relative), Ct)).JsonAsync(200);
+        Assert.Equal(JsonValueKind.Array, stations.GetProperty("items").ValueKind);
     }
 
     private void TrustServer(ClientWebSocketOptions options) => options.RemoteCertificateValidationCallback = tls.Trusted.ServerValidation;
