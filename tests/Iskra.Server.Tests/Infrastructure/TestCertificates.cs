@@ -26,11 +26,26 @@ public sealed class TestCertificates : IDisposable
         Authority = request.CreateSelfSigned(now.AddDays(-30), now.AddYears(1));
     }
 
+    private TestCertificates(X509Certificate2 authority) => Authority = authority;
+
     /// <summary>The CA certificate, with its private key.</summary>
     public X509Certificate2 Authority { get; }
 
     /// <summary>The CA certificate as PEM (what an operator puts in the trusted-CA file).</summary>
     public string AuthorityPem => Authority.ExportCertificatePem();
+
+    /// <summary>An intermediate CA issued by this one (its certificates chain through it to this CA).</summary>
+    public TestCertificates Intermediate(string name)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={name}, O=Iskra Tests", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Authority, true, false));
+        using var publicOnly = request.Create(Authority, Authority.NotBefore, Authority.NotAfter, RandomNumberGenerator.GetBytes(8));
+        return new TestCertificates(publicOnly.CopyWithPrivateKey(key));
+    }
 
     /// <summary>A TLS server certificate for 127.0.0.1 and localhost.</summary>
     public X509Certificate2 Server()

@@ -36,6 +36,31 @@ public sealed class StationCertificatesTests
     }
 
     [Fact]
+    public void A_certificate_from_an_intermediate_CA_is_trusted_when_the_file_holds_the_intermediate_too()
+    {
+        using var root = new TestCertificates("Root CA");
+        using var intermediate = root.Intermediate("Sub CA");
+        var station = intermediate.Client("CP2");
+        var rootOnly = Path.GetTempFileName();
+        var both = Path.GetTempFileName();
+        File.WriteAllText(rootOnly, root.AuthorityPem);
+        File.WriteAllText(both, root.AuthorityPem + "\n" + intermediate.AuthorityPem + "\n");
+        try
+        {
+            using var withoutIntermediate = Create(rootOnly);
+            using var withIntermediate = Create(both);
+
+            Assert.Null(withoutIntermediate.TrustedCommonName(station));
+            Assert.Equal("CP2", withIntermediate.TrustedCommonName(station));
+        }
+        finally
+        {
+            File.Delete(rootOnly);
+            File.Delete(both);
+        }
+    }
+
+    [Fact]
     public void A_station_CA_file_without_a_CA_certificate_stops_the_start()
     {
         using var pki = new TestCertificates("Station CA");
