@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Stations;
@@ -18,6 +17,7 @@ public sealed partial class OcppEndpoint(
     IStationAdmission admission,
     IStationConnectionHandler connections,
     StationSessions sessions,
+    StationCertificates certificates,
     IOptions<OcppServerOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -66,7 +66,7 @@ public sealed partial class OcppEndpoint(
             stationId,
             BasicCredentials.TryParse(context.Request.Headers.Authorization, out var user, out var password) ? user : null,
             user.Length > 0 || password.Length > 0 ? password : null,
-            context.Connection.ClientCertificate?.GetNameInfo(X509NameType.SimpleName, forIssuer: false),
+            certificates.TrustedCommonName(context.Connection.ClientCertificate),
             context.Request.IsHttps,
             remote);
         var decision = await admission.AdmitAsync(request, context.RequestAborted).ConfigureAwait(false);

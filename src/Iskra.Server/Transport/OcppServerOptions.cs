@@ -24,6 +24,13 @@ public sealed class OcppServerOptions
     /// <summary>How long a CSMS call waits for the station's answer.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A PEM file with the CA certificate(s) that issue station certificates (security profile 3,
+    /// A00.FR.403): self-signed ones are the trust anchors, the others intermediates. Unset, no
+    /// client certificate is trusted and every profile 3 station is refused.
+    /// </summary>
+    public string? StationCaFile { get; set; }
+
     public RpcChannelOptions ToChannelOptions() => new()
     {
         MaxFrameBytes = MaxFrameBytes,

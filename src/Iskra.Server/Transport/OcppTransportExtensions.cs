@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iskra.Server.Transport;
@@ -12,6 +13,15 @@ public static class OcppTransportExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StationSessions>();
         services.AddSingleton<OcppEndpoint>();
+        services.AddSingleton<StationCertificates>();
+
+        // Every HTTPS endpoint lets any client certificate through the TLS handshake: StationCertificates
+        // judges it against Ocpp:StationCaFile at admission, where a refusal is a recorded 401.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureHttpsDefaults(static https =>
+        {
+            https.ClientCertificateValidation = static (_, _, _) => true;
+            https.CheckCertificateRevocation = false;
+        }));
         return services;
     }
 

@@ -26,6 +26,9 @@ public sealed class IskraServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Every address the host listens on, one per Kestrel endpoint (http and https when both are configured).</summary>
+    public IReadOnlyList<Uri> Addresses => [.. Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a))];
+
     public static async Task<IskraServer> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
     {
         var app = IskraHost.Build(["--urls", "http://127.0.0.1:0"], builder =>

@@ -28,10 +28,12 @@ public sealed class TestStation : IAsyncDisposable
     public static Task<TestStation> ConnectAsync(IskraServer server, string stationId, OcppVersion version, string? password = null) =>
         ConnectAsync(server.OcppUri(stationId), stationId, version, password);
 
-    public static async Task<TestStation> ConnectAsync(Uri uri, string stationId, OcppVersion version, string? password = null)
+    /// <summary>Connects to <paramref name="uri"/>; <paramref name="configure"/> sets TLS options (trusted CA, client certificate) for <c>wss://</c>.</summary>
+    public static async Task<TestStation> ConnectAsync(Uri uri, string stationId, OcppVersion version, string? password = null, Action<ClientWebSocketOptions>? configure = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(version.Subprotocol());
+        configure?.Invoke(socket.Options);
         if (password is not null)
         {
             socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{stationId}:{password}")));

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+
+namespace Iskra.Server.Transport;
+
+/// <summary>
+/// Judges a station's TLS client certificate (security profile 3): its certification path must end
+/// at a CA of <see cref="OcppServerOptions.StationCaFile"/> (A00.FR.403), it must be valid now and
+/// allowed for client authentication; then its one subject CN is the identity admission compares
+/// with the station id (A00.FR.405). Kestrel lets any client certificate through the TLS handshake
+/// so that this check, with the station id known, refuses with a recorded 401 (A00.FR.407/408).
+/// </summary>
+public sealed partial class StationCertificates : IDisposable
+{
+    private static readonly Oid ClientAuthentication = new("1.3.6.1.5.5.7.3.2");
+    private const string CommonNameOid = "2.5.4.3";
+
+    private readonly X509Certificate2Collection _anchors = [];
+    private readonly X509Certificate2Collection _intermediates = [];
+    private readonly TimeProvider _time;
+    private readonly ILogger<StationCertificates> _logger;
+
+    public StationCertificates(IOptions<OcppServerOptions> options, TimeProvider time, ILogger<StationCertificates> logger)
+    {
+        _time = time;
+        _logger = logger;
+        if (options.Value.StationCaFile is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        var all = new X509Certificate2Collection();
+        all.ImportFromPemFile(path);
+        foreach (var certificate in all)
+        {
+            (certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData) ? _anchors : _intermediates).Add(certificate);
+        }
+
+        if (_anchors.Count == 0)
+        {
+            throw new InvalidOperationException($"Ocpp:StationCaFile '{path}' holds no self-signed CA certificate to trust.");
+        }
+    }
+
+    /// <summary>The subject CN of a trusted, valid client certificate; null for none, an untrusted one, or one without exactly one CN.</summary>
+    public string? TrustedCommonName(X509Certificate2? certificate)
+    {
+        if (certificate is null)
+        {
+            return null;
+        }
+
+        if (_anchors.Count == 0)
+        {
+            LogNoStationCa(_logger, certificate.Subject);
+            return null;
+        }
+
+        using var chain = new X509Chain();
+        var policy = chain.ChainPolicy;
+        policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        policy.CustomTrustStore.AddRange(_anchors);
+        policy.ExtraStore.AddRange(_intermediates);
+        policy.ApplicationPolicy.Add(ClientAuthentication);
+        policy.VerificationTime = _time.GetUtcNow().UtcDateTime;
+        // Operators' station CAs seldom publish revocation lists; a station is cut off by its registration instead.
+        policy.RevocationMode = X509RevocationMode.NoCheck;
+        if (!chain.Build(certificate))
+        {
+            LogUntrusted(_logger, certificate.Subject, string.Join(", ", chain.ChainStatus.Select(s => s.Status)));
+            return null;
+        }
+
+        string? commonName = null;
+        foreach (var name in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
+        {
+            if (name.HasMultipleElements)
+            {
+                return null;
+            }
+
+            if (name.GetSingleElementType().Value == CommonNameOid)
+            {
+                if (commonName is not null)
+                {
+                    return null;
+                }
+
+                commonName = name.GetSingleElementValue();
+            }
+        }
+
+        return commonName;
+    }
+
+    public void Dispose()
+    {
+        foreach (var certificate in _anchors.Concat(_intermediates))
+        {
+            certificate.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client certificate {Subject} not trusted: no station CA configured (Ocpp:StationCaFile)")]
+    private static partial void LogNoStationCa(ILogger logger, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client certificate {Subject} not trusted: {ChainStatus}")]
+    private static partial void LogUntrusted(ILogger logger, string subject, string chainStatus);
+}
