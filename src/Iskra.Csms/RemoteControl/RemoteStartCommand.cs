@@ -95,4 +95,14 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
         await db.RemoteStarts.Where(r => r.Id == id)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, outcome.Status), cancellationToken).ConfigureAwait(false);
     }
+
+    public override async ValueTask FailedAsync(CommandContext context, CommandCall sent, string outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        var id = (int)sent.State!;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.RemoteStarts.Where(r => r.Id == id && r.Status == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, StationCommand.FailureStatus(outcome)).SetProperty(r => r.Failure, outcome), cancellationToken)
+            .ConfigureAwait(false);
+    }
 }
