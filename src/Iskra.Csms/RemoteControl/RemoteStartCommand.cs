@@ -22,6 +22,7 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(body);
+        context.ThrowIfPending16(Name);
         var idTag = body.RequiredString("idTag");
         var connectorId = body.OptionalInt("connectorId");
         var profile = body.OptionalNode("chargingProfile");

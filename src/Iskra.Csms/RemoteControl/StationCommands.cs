@@ -3,6 +3,7 @@ using System.Text.Json;
 using Iskra.Csms.Access;
 using Iskra.Csms.Events;
 using Iskra.Csms.Routing;
+using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
 using Iskra.Ocpp;
 using Iskra.Ocpp.Rpc;
@@ -143,12 +144,13 @@ public sealed partial class StationCommands(
 
     private async Task<(CommandContext Context, RpcChannel Channel)> OpenAsync(string stationId, string name, ApiCaller caller, JsonElement body, CancellationToken cancellationToken)
     {
+        RegistrationState? registration;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken).ConfigureAwait(false))
-            {
-                throw new CommandException(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
-            }
+            // The stored status is the one BootNotification answers (StationService) and the operator sets.
+            registration = await db.Stations.Where(s => s.Id == stationId).Select(s => (RegistrationState?)s.RegistrationStatus)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new CommandException(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
         }
 
         if (!channels.TryGetChannel(stationId, out var channel) || !channel.IsOpen)
@@ -158,7 +160,7 @@ public sealed partial class StationCommands(
             throw new CommandException(CommandFailure.NotConnected, $"Station '{stationId}' is not connected.");
         }
 
-        return (new CommandContext(stationId, channel.Version, caller), channel);
+        return (new CommandContext(stationId, channel.Version, caller) { Registration = registration }, channel);
     }
 
     private static void Validate(OcppVersion version, string action, JsonElement payload)
