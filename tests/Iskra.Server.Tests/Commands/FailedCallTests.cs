@@ -124,6 +124,43 @@ public sealed class FailedCallTests(FailingCallServers servers) : IClassFixture<
         Assert.False(reservation.GetProperty("active").GetBoolean());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_update_firmware_whose_API_client_went_away_before_the_answer_is_NoAnswer_Cancelled(string provider)
+    {
+        var server = servers.Server(provider);
+        var id = NewId("fwgone", OcppVersion.V16);
+        await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
+        station.Silence("UpdateFirmware");
+        using var impatient = server.Api();
+        impatient.Timeout = TimeSpan.FromMilliseconds(300); // the call timeout is 2 s
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.PostJsonAsync($"/api/stations/{id}/commands/update-firmware",
+            """{"location":"https://firmware.example.com/fw.bin","retrieveDate":"2026-11-01T00:00:00Z"}"""));
+
+        using var api = server.Api();
+        var update = await EventuallyAsync(api, $"/api/stations/{id}/firmware-updates");
+        Assert.Equal(("NoAnswer", "Cancelled"), (update.GetProperty("status").GetString(), update.GetProperty("failure").GetString()));
+        station.Last("UpdateFirmware");
+        await using var db = server.CreateDbContext();
+        Assert.Equal("Cancelled", (await db.Audit.SingleAsync(a => a.StationId == id, Ct)).Outcome);
+    }
+
+    /// <summary>The single item of <paramref name="path"/> once it is no longer Sent (the server learns of the client's going asynchronously).</summary>
+    private static async Task<JsonElement> EventuallyAsync(HttpClient api, string path)
+    {
+        for (var i = 0; ; i++)
+        {
+            var item = Assert.Single(await ItemsAsync(api, path));
+            if (item.GetProperty("status").GetString() != "Sent" || i == 100)
+            {
+                return item;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+    }
+
     private static async Task<JsonElement[]> ItemsAsync(HttpClient api, string path) =>
         [.. (await (await api.GetAsync(new Uri(path, UriKind.Relative), Ct)).JsonAsync(200)).GetProperty("items").EnumerateArray()];
 
