@@ -17,6 +17,7 @@ internal static class DiagnosticsModel
             e.Property(x => x.Token).HasMaxLength(64);
             e.Property(x => x.Location).HasMaxLength(1024);
             e.Property(x => x.Status).HasMaxLength(32);
+            e.Property(x => x.Failure).HasMaxLength(64);
             e.Property(x => x.FileName).HasMaxLength(255);
             e.Property(x => x.Actor).HasMaxLength(130);
             e.HasIndex(x => x.Token).IsUnique();

@@ -86,6 +86,12 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
         await uploads.AnsweredAsync(request.Id, outcome.Status, FileNameOf(outcome.Response), cancellationToken).ConfigureAwait(false);
     }
 
+    public override async ValueTask FailedAsync(CommandContext context, CommandCall sent, string outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        await uploads.FailedAsync(((UploadRequest)sent.State!).Id, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>1.6 <c>fileName</c>, 2.0.1 <c>filename</c>.</summary>
     private static string? FileNameOf(JsonElement response)
     {

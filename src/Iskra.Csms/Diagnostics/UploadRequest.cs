@@ -26,9 +26,13 @@ public sealed class UploadRequest
 
     /// <summary>
     /// <c>Sent</c>, then the station's answer (Accepted, Rejected, AcceptedCanceled, or NoFile for a 1.6
-    /// answer without a file name), then its status notifications (Uploading, Uploaded, UploadFailed, ...).
+    /// answer without a file name), then its status notifications (Uploading, Uploaded, UploadFailed, ...);
+    /// <c>Failed</c> or <c>NoAnswer</c> when the call got no answer (<see cref="Failure"/>).
     /// </summary>
     public required string Status { get; set; }
+
+    /// <summary>Why the call got no answer: <c>CallError:&lt;code&gt;</c>, <c>Timeout</c>, <c>NotConnected</c> or <c>Cancelled</c>; null when the station answered.</summary>
+    public string? Failure { get; set; }
 
     /// <summary>The file name the station announced in its answer.</summary>
     public string? FileName { get; set; }

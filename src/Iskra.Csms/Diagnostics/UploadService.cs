@@ -66,6 +66,18 @@ public sealed class UploadService(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The call got no answer; a request the station already reported on keeps its status. A Failed request's URL takes no file.</summary>
+    public async Task FailedAsync(long id, string outcome, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.UploadRequests.Where(r => r.Id == id && r.Status == "Sent")
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(r => r.Status, RemoteControl.StationCommand.FailureStatus(outcome))
+                    .SetProperty(r => r.Failure, outcome)
+                    .SetProperty(r => r.UpdatedAt, time.GetUtcNow()),
+                cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// A DiagnosticsStatusNotification (1.6, no request id: the station's latest diagnostics request)
     /// or LogStatusNotification (2.0.1, by requestId). Idle says "nothing in progress" (a triggered
@@ -84,7 +96,7 @@ public sealed class UploadService(
             var query = db.UploadRequests.Where(r => r.StationId == s.stationId);
             query = s.requestId is { } id
                 ? query.Where(r => r.RequestId == id)
-                : query.Where(r => r.RequestId == null && r.Kind == Diagnostics);
+                : query.Where(r => r.RequestId == null && r.Kind == Diagnostics && r.Status != "Failed");
             var request = await query.OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             if (request is not null)
             {
@@ -102,7 +114,7 @@ public sealed class UploadService(
 
     /// <summary>
     /// Receives a file on the upload URL of <paramref name="token"/>. Null when no live request has that
-    /// token (unknown, or older than <see cref="FilesOptions.UploadLifetime"/>). Throws
+    /// token (unknown, Failed, or older than <see cref="FilesOptions.UploadLifetime"/>). Throws
     /// <see cref="FileTooLargeException"/> over <see cref="FilesOptions.MaxUploadBytes"/>.
     /// </summary>
     public async Task<StationFile?> ReceiveAsync(string token, string? fileName, Stream content, CancellationToken cancellationToken)
@@ -149,6 +161,7 @@ public sealed class UploadService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var request = await db.UploadRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Token == token, cancellationToken).ConfigureAwait(false);
-        return request is not null && request.CreatedAt + options.Value.UploadLifetime > time.GetUtcNow() ? request : null;
+        // A request the station refused with a CALLERROR uploads nothing; NoAnswer stays open: the station may have acted.
+        return request is not null && request.Status != "Failed" && request.CreatedAt + options.Value.UploadLifetime > time.GetUtcNow() ? request : null;
     }
 }

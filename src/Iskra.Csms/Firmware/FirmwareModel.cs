@@ -23,6 +23,7 @@ internal static class FirmwareModel
             e.Property(x => x.StationId).HasMaxLength(IskraModel.StationIdLength);
             e.Property(x => x.Location).HasMaxLength(1024);
             e.Property(x => x.Status).HasMaxLength(32);
+            e.Property(x => x.Failure).HasMaxLength(64);
             e.Property(x => x.Actor).HasMaxLength(130);
             e.HasMany(x => x.History).WithOne().HasForeignKey(x => x.FirmwareUpdateId);
             e.HasIndex(x => new { x.StationId, x.Id });

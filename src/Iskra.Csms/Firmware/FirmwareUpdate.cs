@@ -19,8 +19,14 @@ public sealed class FirmwareUpdate
 
     public DateTimeOffset? InstallDate { get; set; }
 
-    /// <summary><c>Sent</c>, the station's answer (1.6: Accepted), then its FirmwareStatusNotification statuses.</summary>
+    /// <summary>
+    /// <c>Sent</c>, the station's answer (1.6: Accepted), then its FirmwareStatusNotification statuses;
+    /// <c>Failed</c> or <c>NoAnswer</c> when the call got no answer (<see cref="Failure"/>).
+    /// </summary>
     public required string Status { get; set; }
+
+    /// <summary>Why the call got no answer: <c>CallError:&lt;code&gt;</c>, <c>Timeout</c>, <c>NotConnected</c> or <c>Cancelled</c>; null when the station answered.</summary>
+    public string? Failure { get; set; }
 
     public required string Actor { get; set; }
 

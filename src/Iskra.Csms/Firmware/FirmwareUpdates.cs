@@ -43,6 +43,19 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
         }
     }
 
+    /// <summary>The UpdateFirmware call got no answer (<see cref="RemoteControl.StationCommand.FailedAsync"/>); an update the station already reported on keeps its status.</summary>
+    public async Task FailedAsync(long id, string outcome, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var update = await db.FirmwareUpdates.FirstOrDefaultAsync(u => u.Id == id && u.Status == "Sent", cancellationToken).ConfigureAwait(false);
+        if (update is not null)
+        {
+            update.Failure = outcome;
+            Apply(db, update, RemoteControl.StationCommand.FailureStatus(outcome), time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// A FirmwareStatusNotification, announced as <c>firmware.status</c> once stored. Idle ("no update in
     /// progress", e.g. when triggered) changes no update.
@@ -58,7 +71,8 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
         var updateId = await writer.WriteAsync((stationId, requestId, status, now: time.GetUtcNow()), static async (db, s, ct) =>
         {
             var query = db.FirmwareUpdates.Where(u => u.StationId == s.stationId);
-            query = s.requestId is { } id ? query.Where(u => u.RequestId == id) : query.Where(u => u.RequestId == null);
+            // 1.6: the latest update the station did not refuse with a CALLERROR.
+            query = s.requestId is { } id ? query.Where(u => u.RequestId == id) : query.Where(u => u.RequestId == null && u.Status != "Failed");
             var update = await query.OrderByDescending(u => u.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             if (update is not null)
             {

@@ -117,6 +117,12 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
         await updates.AnsweredAsync(((FirmwareUpdate)sent.State!).Id, outcome.Status, cancellationToken).ConfigureAwait(false);
     }
 
+    public override async ValueTask FailedAsync(CommandContext context, CommandCall sent, string outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        await updates.FailedAsync(((FirmwareUpdate)sent.State!).Id, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
     private static void TooLong(string name, string? value, int max)
     {
         if (value is { Length: var length } && length > max)

@@ -15,6 +15,9 @@ public enum CommandFailure
     /// <summary>The command has no meaning on the station's OCPP version (422).</summary>
     NotOnVersion,
 
+    /// <summary>The command is not allowed while the station is Pending (409; OCPP 1.6 §4.2).</summary>
+    StationPending,
+
     /// <summary>The body is not what the command needs, or the payload it makes violates the official schema (400).</summary>
     InvalidBody,
 }

@@ -34,36 +34,30 @@ public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
             return true;
         }, cancellationToken);
 
-    /// <summary>Upserts the given attribute of each 2.0.1 variable.</summary>
+    /// <summary>Upserts the given attribute of each 2.0.1 variable; names match case-insensitively (<see cref="DeviceModelRows"/>).</summary>
     public Task RememberVariablesAsync(string stationId, IReadOnlyList<(ComponentVariable Variable, string AttributeType, string? Value)> values, CancellationToken cancellationToken) =>
         writer.WriteAsync((stationId, values, now: time.GetUtcNow()), static async (db, s, ct) =>
         {
+            var rows = await DeviceModelRows.LoadAsync(db, s.stationId, ct).ConfigureAwait(false);
             foreach (var (v, attributeType, value) in s.values)
             {
-                var (component, variable) = (v.Component, v.Variable);
                 var (componentInstance, variableInstance) = (v.ComponentInstance ?? "", v.VariableInstance ?? "");
                 var (evse, connector) = (v.EvseId ?? 0, v.ConnectorId ?? 0);
-                bool Same(DeviceModelVariable x) =>
-                    x.StationId == s.stationId && x.Component == component && x.ComponentInstance == componentInstance && x.EvseId == evse
-                    && x.ConnectorId == connector && x.Variable == variable && x.VariableInstance == variableInstance && x.AttributeType == attributeType;
-                var row = db.DeviceModel.Local.FirstOrDefault(Same)
-                    ?? await db.DeviceModel.FirstOrDefaultAsync(
-                        x => x.StationId == s.stationId && x.Component == component && x.ComponentInstance == componentInstance && x.EvseId == evse
-                            && x.ConnectorId == connector && x.Variable == variable && x.VariableInstance == variableInstance && x.AttributeType == attributeType,
-                        ct).ConfigureAwait(false);
+                var row = rows.Find(v.Component, componentInstance, evse, connector, v.Variable, variableInstance, attributeType);
                 if (row is null)
                 {
                     db.DeviceModel.Add(row = new DeviceModelVariable
                     {
                         StationId = s.stationId,
-                        Component = component,
+                        Component = v.Component,
                         ComponentInstance = componentInstance,
                         EvseId = evse,
                         ConnectorId = connector,
-                        Variable = variable,
+                        Variable = v.Variable,
                         VariableInstance = variableInstance,
                         AttributeType = attributeType,
                     });
+                    rows.Add(row);
                 }
 
                 row.Value = value;

@@ -22,6 +22,7 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(body);
+        context.ThrowIfPending16(Name);
         var idTag = body.RequiredString("idTag");
         var connectorId = body.OptionalInt("connectorId");
         var profile = body.OptionalNode("chargingProfile");
@@ -94,5 +95,15 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.RemoteStarts.Where(r => r.Id == id)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, outcome.Status), cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask FailedAsync(CommandContext context, CommandCall sent, string outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        var id = (int)sent.State!;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.RemoteStarts.Where(r => r.Id == id && r.Status == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, StationCommand.FailureStatus(outcome)).SetProperty(r => r.Failure, outcome), cancellationToken)
+            .ConfigureAwait(false);
     }
 }

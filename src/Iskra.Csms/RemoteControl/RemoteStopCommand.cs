@@ -17,6 +17,7 @@ public sealed class RemoteStopCommand : StationCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(body);
+        context.ThrowIfPending16(Name);
         var node = body.RequiredNode("transactionId");
         var text = node.GetValueKind() switch
         {

@@ -27,4 +27,23 @@ public abstract class StationCommand
     /// <summary>Applies what the station answered to Iskra's state (a stored setting, a list version). Nothing by default.</summary>
     public virtual ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
+
+    /// <summary>
+    /// The call got no CALLRESULT: <paramref name="outcome"/> is <c>CallError:&lt;code&gt;</c>, <c>Timeout</c>,
+    /// <c>NotConnected</c> or <c>Cancelled</c>. Records it on what <see cref="BuildAsync"/> stored
+    /// (status <see cref="FailureStatus"/>). Nothing by default.
+    /// </summary>
+    public virtual ValueTask FailedAsync(CommandContext context, CommandCall sent, string outcome, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
+
+    /// <summary>
+    /// The status a tracked request takes when its call failed: <c>Failed</c> after a CALLERROR (the
+    /// station could not handle the call), else <c>NoAnswer</c>: a timeout or a lost connection does not
+    /// prove that the station did nothing.
+    /// </summary>
+    public static string FailureStatus(string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.StartsWith("CallError:", StringComparison.Ordinal) ? "Failed" : "NoAnswer";
+    }
 }

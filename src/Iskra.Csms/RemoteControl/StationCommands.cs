@@ -3,6 +3,7 @@ using System.Text.Json;
 using Iskra.Csms.Access;
 using Iskra.Csms.Events;
 using Iskra.Csms.Routing;
+using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
 using Iskra.Ocpp;
 using Iskra.Ocpp.Rpc;
@@ -56,29 +57,57 @@ public sealed partial class StationCommands(
             throw;
         }
 
-        var response = await CallAsync(context, channel, name, call.Action, payload, cancellationToken).ConfigureAwait(false);
+        JsonElement response;
+        try
+        {
+            response = await CallAsync(context, channel, name, call.Action, payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (FailureOf(e) is { } failure)
+        {
+            // A tracked request (firmware update, upload, remote start, reservation) must not stay Sent.
+            await InOrderAsync(stationId, name, () => command.FailedAsync(context, call, failure, CancellationToken.None)).ConfigureAwait(false);
+            throw;
+        }
+
         var outcome = new CommandOutcome(command.StatusOf(call, response), response, call.Ids);
-        // The channel sends one call at a time, but the next call may be answered while this answer
-        // is still being applied: applies of one station run one at a time, in answer order.
+        await InOrderAsync(stationId, name, () => command.ApplyAsync(context, call, outcome, CancellationToken.None)).ConfigureAwait(false);
+        await AnsweredAsync(context, name, call.Action, payload, outcome.Status, response, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Runs a command's apply (or failure) step. The channel sends one call at a time, but the next call
+    /// may be answered while this answer is still being applied: applies of one station run one at a
+    /// time, in answer order, and run even when the API client has gone.
+    /// </summary>
+    private async Task InOrderAsync(string stationId, string name, Func<ValueTask> apply)
+    {
         var applying = _applying.GetOrAdd(stationId, static _ => new SemaphoreSlim(1, 1));
         await applying.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
-            await command.ApplyAsync(context, call, outcome, CancellationToken.None).ConfigureAwait(false);
+            await apply().ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            // The station has acted; failing the request now would invite a repeat. Log and answer.
+            // The station has acted (or may have); failing the request now would invite a repeat. Log and answer.
             LogApplyFailed(logger, e, name, stationId);
         }
         finally
         {
             applying.Release();
         }
-
-        await AnsweredAsync(context, name, call.Action, payload, outcome.Status, response, cancellationToken).ConfigureAwait(false);
-        return outcome;
     }
+
+    /// <summary>The outcome recorded for a call that got no CALLRESULT; null for anything else.</summary>
+    private static string? FailureOf(Exception e) => e switch
+    {
+        OcppCallErrorException error => "CallError:" + error.ErrorCode,
+        OcppCallTimeoutException => "Timeout",
+        CommandException { Failure: CommandFailure.NotConnected } => nameof(CommandFailure.NotConnected),
+        OperationCanceledException => "Cancelled",
+        _ => null,
+    };
 
     /// <summary>Sends <paramref name="payload"/> as the OCPP call <paramref name="action"/> after checking it against the official schema of the station's version.</summary>
     public async Task<JsonElement> CallRawAsync(string stationId, string action, JsonElement payload, ApiCaller caller, CancellationToken cancellationToken)
@@ -115,12 +144,13 @@ public sealed partial class StationCommands(
 
     private async Task<(CommandContext Context, RpcChannel Channel)> OpenAsync(string stationId, string name, ApiCaller caller, JsonElement body, CancellationToken cancellationToken)
     {
+        RegistrationState? registration;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!await db.Stations.AnyAsync(s => s.Id == stationId, cancellationToken).ConfigureAwait(false))
-            {
-                throw new CommandException(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
-            }
+            // The stored status is the one BootNotification answers (StationService) and the operator sets.
+            registration = await db.Stations.Where(s => s.Id == stationId).Select(s => (RegistrationState?)s.RegistrationStatus)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new CommandException(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
         }
 
         if (!channels.TryGetChannel(stationId, out var channel) || !channel.IsOpen)
@@ -130,7 +160,7 @@ public sealed partial class StationCommands(
             throw new CommandException(CommandFailure.NotConnected, $"Station '{stationId}' is not connected.");
         }
 
-        return (new CommandContext(stationId, channel.Version, caller), channel);
+        return (new CommandContext(stationId, channel.Version, caller) { Registration = registration }, channel);
     }
 
     private static void Validate(OcppVersion version, string action, JsonElement payload)
@@ -163,6 +193,13 @@ public sealed partial class StationCommands(
         catch (OcppCallTimeoutException)
         {
             (failure, detail) = ("Timeout", null);
+            await FailedAsync().ConfigureAwait(false);
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The API client went away; the call may have reached the station.
+            (failure, detail) = ("Cancelled", null);
             await FailedAsync().ConfigureAwait(false);
             throw;
         }

@@ -44,35 +44,37 @@ public sealed class NoticeService(StorageWriter writer, CsmsEvents feed, TimePro
         feed.Alarm(alarm);
     }
 
-    /// <summary>NotifyReport: upserts each reported attribute on its natural key.</summary>
+    /// <summary>NotifyReport: upserts each reported attribute on its natural key (names case-insensitive, <see cref="DeviceModelRows"/>).</summary>
     public ValueTask ReportAsync(string stationId, int requestId, IReadOnlyList<DeviceModelVariable> variables, CancellationToken cancellationToken) =>
         new(writer.WriteAsync((stationId, requestId, variables, now: time.GetUtcNow()), static async (db, s, ct) =>
         {
+            var rows = await DeviceModelRows.LoadAsync(db, s.stationId, ct).ConfigureAwait(false);
             foreach (var v in s.variables)
             {
-                var existing = db.DeviceModel.Local.FirstOrDefault(x => SameKey(x, v))
-                    ?? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-                        db.DeviceModel,
-                        x => x.StationId == s.stationId && x.Component == v.Component && x.ComponentInstance == v.ComponentInstance
-                            && x.EvseId == v.EvseId && x.ConnectorId == v.ConnectorId && x.Variable == v.Variable
-                            && x.VariableInstance == v.VariableInstance && x.AttributeType == v.AttributeType,
-                        ct).ConfigureAwait(false);
-                var row = existing ?? new DeviceModelVariable { StationId = s.stationId, Component = v.Component, Variable = v.Variable };
-                row.ComponentInstance = v.ComponentInstance;
-                row.EvseId = v.EvseId;
-                row.ConnectorId = v.ConnectorId;
-                row.VariableInstance = v.VariableInstance;
-                row.AttributeType = v.AttributeType;
+                var row = rows.Find(v.Component, v.ComponentInstance, v.EvseId, v.ConnectorId, v.Variable, v.VariableInstance, v.AttributeType);
+                if (row is null)
+                {
+                    row = new DeviceModelVariable
+                    {
+                        StationId = s.stationId,
+                        Component = v.Component,
+                        ComponentInstance = v.ComponentInstance,
+                        EvseId = v.EvseId,
+                        ConnectorId = v.ConnectorId,
+                        Variable = v.Variable,
+                        VariableInstance = v.VariableInstance,
+                        AttributeType = v.AttributeType,
+                    };
+                    db.DeviceModel.Add(row);
+                    rows.Add(row);
+                }
+
                 row.Value = v.Value;
                 row.Mutability = v.Mutability;
                 row.DataType = v.DataType;
                 row.Unit = v.Unit;
                 row.ReportRequestId = s.requestId;
                 row.UpdatedAt = s.now;
-                if (existing is null)
-                {
-                    db.DeviceModel.Add(row);
-                }
             }
 
             return true;
@@ -109,9 +111,4 @@ public sealed class NoticeService(StorageWriter writer, CsmsEvents feed, TimePro
         }, cancellationToken).ConfigureAwait(false);
         feed.Alarms(alarms);
     }
-
-    private static bool SameKey(DeviceModelVariable a, DeviceModelVariable b) =>
-        a.StationId == b.StationId && a.Component == b.Component && a.ComponentInstance == b.ComponentInstance
-        && a.EvseId == b.EvseId && a.ConnectorId == b.ConnectorId && a.Variable == b.Variable
-        && a.VariableInstance == b.VariableInstance && a.AttributeType == b.AttributeType;
 }

@@ -22,8 +22,14 @@ public sealed class Reservation
 
     public DateTimeOffset ExpiryDate { get; set; }
 
-    /// <summary>The station's answer (Accepted, Faulted, Occupied, Rejected, Unavailable), then Cancelled, Expired or Removed.</summary>
+    /// <summary>
+    /// The station's answer (Accepted, Faulted, Occupied, Rejected, Unavailable), then Cancelled, Expired
+    /// or Removed; <c>Failed</c> or <c>NoAnswer</c> when the call got no answer (<see cref="Failure"/>).
+    /// </summary>
     public required string Status { get; set; }
+
+    /// <summary>Why the call got no answer: <c>CallError:&lt;code&gt;</c>, <c>Timeout</c>, <c>NotConnected</c> or <c>Cancelled</c>; null when the station answered.</summary>
+    public string? Failure { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -13,6 +13,7 @@ internal static class ReservationsModel
             e.Property(x => x.StationId).HasMaxLength(IskraModel.StationIdLength);
             e.Property(x => x.IdTag).HasMaxLength(36);
             e.Property(x => x.ParentIdTag).HasMaxLength(36);
+            e.Property(x => x.Failure).HasMaxLength(64);
             e.Property(x => x.Status).HasMaxLength(32);
             e.HasIndex(x => new { x.StationId, x.ReservationId }).IsUnique();
             e.HasIndex(x => x.ReservationId);

@@ -90,6 +90,18 @@ public sealed class ReserveNowCommand(ReservationService reservations, IDbContex
         }
     }
 
+    /// <summary>A reservation whose call got no answer is stored too (NoAnswer: the station may hold it); like a refusal, never over an accepted one.</summary>
+    public override async ValueTask FailedAsync(CommandContext context, CommandCall sent, string outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        if (sent.State is Reservation reservation)
+        {
+            reservation.Status = FailureStatus(outcome);
+            reservation.Failure = outcome;
+            await reservations.RecordAsync(reservation, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static string Wire(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

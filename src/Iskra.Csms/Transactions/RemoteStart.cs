@@ -20,8 +20,11 @@ public sealed class RemoteStart
 
     public DateTimeOffset RequestedAt { get; set; }
 
-    /// <summary>The station's answer (Accepted, Rejected); null while unanswered or when it never answered.</summary>
+    /// <summary>The station's answer (Accepted, Rejected), or <c>Failed</c> / <c>NoAnswer</c> (<see cref="Failure"/>); null while unanswered.</summary>
     public string? Status { get; set; }
+
+    /// <summary>Why the call got no answer: <c>CallError:&lt;code&gt;</c>, <c>Timeout</c>, <c>NotConnected</c> or <c>Cancelled</c>; null when the station answered.</summary>
+    public string? Failure { get; set; }
 
     /// <summary>The OCPP transaction id of the 1.6 transaction linked to this start.</summary>
     public string? TransactionId { get; set; }

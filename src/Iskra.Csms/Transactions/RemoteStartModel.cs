@@ -14,6 +14,7 @@ internal static class RemoteStartModel
             e.Property(x => x.StationId).HasMaxLength(IskraModel.StationIdLength);
             e.Property(x => x.IdTag).HasMaxLength(36);
             e.Property(x => x.Status).HasMaxLength(32);
+            e.Property(x => x.Failure).HasMaxLength(64);
             e.Property(x => x.TransactionId).HasMaxLength(36);
             e.HasIndex(x => new { x.StationId, x.IdTag, x.RequestedAt });
         });

@@ -12,7 +12,7 @@ public static class RemoteStarts
     /// <summary>
     /// 1.6 has no remoteStartId on the wire: the newest unlinked remote start of this station and idTag
     /// on this connector (or on no connector), requested at most <see cref="LinkWindow"/> before
-    /// <paramref name="now"/> and not rejected by the station, is linked to <paramref name="transactionId"/>.
+    /// <paramref name="now"/> and not rejected (or refused with a CALLERROR) by the station, is linked to <paramref name="transactionId"/>.
     /// </summary>
     internal static async ValueTask<int?> LinkAsync(
         IskraDbContext db, string stationId, int connectorId, string idTag, string transactionId, DateTimeOffset now, CancellationToken ct)
@@ -23,7 +23,9 @@ public static class RemoteStarts
                 && (r.ConnectorId == null || r.ConnectorId == connectorId) && r.RequestedAt >= since)
             .ToListAsync(ct).ConfigureAwait(false);
         var start = candidates
-            .Where(r => r.TransactionId is null && r.Status != "Rejected") // tracked rows may be linked in this batch already
+            // Tracked rows may be linked in this batch already. Rejected and Failed (a CALLERROR) started
+            // nothing; NoAnswer may have: the station may have acted on a call it did not answer in time.
+            .Where(r => r.TransactionId is null && r.Status != "Rejected" && r.Status != "Failed")
             .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id)
             .FirstOrDefault();
         if (start is null)

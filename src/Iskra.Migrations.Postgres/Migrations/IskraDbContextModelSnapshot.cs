@@ -274,6 +274,10 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
@@ -381,6 +385,10 @@ namespace Iskra.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long?>("FirmwareImageId")
                         .HasColumnType("bigint");
@@ -697,6 +705,10 @@ namespace Iskra.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("ExpiryDate")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("IdTag")
                         .IsRequired()
@@ -1191,6 +1203,10 @@ namespace Iskra.Migrations.Postgres.Migrations
 
                     b.Property<int?>("ConnectorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("IdTag")
                         .IsRequired()

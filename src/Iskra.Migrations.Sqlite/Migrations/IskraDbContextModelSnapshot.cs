@@ -260,6 +260,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -363,6 +367,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("FirmwareImageId")
                         .HasColumnType("INTEGER");
@@ -669,6 +677,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
                     b.Property<long>("ExpiryDate")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IdTag")
                         .IsRequired()
@@ -1149,6 +1161,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("ConnectorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IdTag")
                         .IsRequired()

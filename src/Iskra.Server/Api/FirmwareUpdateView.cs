@@ -2,16 +2,19 @@ using Iskra.Csms.Firmware;
 
 namespace Iskra.Server.Api;
 
-/// <summary>An UpdateFirmware sent to a station, its current status and every status it reported, oldest first.</summary>
+/// <summary>
+/// An UpdateFirmware sent to a station, its current status and every status it reported, oldest first.
+/// <c>failure</c> says why a <c>Failed</c> / <c>NoAnswer</c> update got no answer.
+/// </summary>
 public sealed record FirmwareUpdateView(
     long Id, int? OcppRequestId, long? FirmwareId, string Location, DateTimeOffset RetrieveDate, DateTimeOffset? InstallDate,
-    string Status, string Actor, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<FirmwareStatusView> History)
+    string Status, string? Failure, string Actor, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<FirmwareStatusView> History)
 {
     public static FirmwareUpdateView From(FirmwareUpdate u)
     {
         ArgumentNullException.ThrowIfNull(u);
         return new(
-            u.Id, u.RequestId, u.FirmwareImageId, u.Location, u.RetrieveDate, u.InstallDate, u.Status, u.Actor, u.CreatedAt, u.UpdatedAt,
+            u.Id, u.RequestId, u.FirmwareImageId, u.Location, u.RetrieveDate, u.InstallDate, u.Status, u.Failure, u.Actor, u.CreatedAt, u.UpdatedAt,
             [.. u.History.OrderBy(h => h.Id).Select(h => new FirmwareStatusView(h.Status, h.At))]);
     }
 }

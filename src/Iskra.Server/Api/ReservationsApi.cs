@@ -46,7 +46,7 @@ public static class ReservationsApi
         {
             var use = uses.Where(u => u.ReservationId == r.ReservationId).OrderBy(u => u.StartedAt).FirstOrDefault();
             var active = r.Status == "Accepted" && r.ExpiryDate > now && use is null;
-            return new ReservationView(r.ReservationId, r.ConnectorId, r.IdTag, r.ParentIdTag, r.ExpiryDate, r.Status, r.CreatedAt, r.CancelledAt, r.EndedAt, use?.StartedAt, use?.TransactionId, active);
+            return new ReservationView(r.ReservationId, r.ConnectorId, r.IdTag, r.ParentIdTag, r.ExpiryDate, r.Status, r.Failure, r.CreatedAt, r.CancelledAt, r.EndedAt, use?.StartedAt, use?.TransactionId, active);
         }).ToList();
         var next = rows.Count > take ? Cursors.Encode(page[^1].Id) : null;
         return TypedResults.Ok(new ItemPage<ReservationView>(items, next));

@@ -17,7 +17,7 @@ public sealed class CommandDeliveryTests(SharedSqliteServer shared) : IClassFixt
     [InlineData(OcppVersion.V16, "unlock", """{"connectorId":1}""", "UnlockConnector")]
     [InlineData(OcppVersion.V201, "change-configuration", """{"key":"HeartbeatInterval","value":"60"}""", "SetVariables")]
     [InlineData(OcppVersion.V201, "remote-start", """{"idTag":"T"}""", "RequestStartTransaction")]
-    public async Task A_CALLERROR_is_502_with_its_code_stores_nothing_and_is_audited(OcppVersion version, string command, string body, string action)
+    public async Task A_CALLERROR_is_502_with_its_code_stores_no_answer_and_is_audited(OcppVersion version, string command, string body, string action)
     {
         var id = $"err-{version}-{command}";
         await using var station = await RespondingStation.StartAsync(Server, id, version);
@@ -31,7 +31,7 @@ public sealed class CommandDeliveryTests(SharedSqliteServer shared) : IClassFixt
         station.Last(action);
         await using var db = Server.CreateDbContext();
         Assert.Empty(db.DeviceModel.Where(v => v.StationId == id));
-        Assert.All(db.RemoteStarts.Where(r => r.StationId == id), r => Assert.Null(r.Status));
+        Assert.All(db.RemoteStarts.Where(r => r.StationId == id), r => Assert.Equal(("Failed", "CallError:NotSupported"), (r.Status, r.Failure))); // not Sent, not Accepted
         var audit = await db.Audit.SingleAsync(a => a.StationId == id, TestContext.Current.CancellationToken);
         Assert.Equal((command, action, "CallError:NotSupported", "not here"), (audit.Command, audit.Action, audit.Outcome, audit.Response));
         Assert.StartsWith("test-Operator (", audit.Actor, StringComparison.Ordinal); // the key that sent it

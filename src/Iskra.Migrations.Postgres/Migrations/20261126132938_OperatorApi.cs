@@ -101,6 +101,7 @@ namespace Iskra.Migrations.Postgres.Migrations
                     RetrieveDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     InstallDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Failure = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Actor = table.Column<string>(type: "character varying(130)", maxLength: 130, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -137,6 +138,7 @@ namespace Iskra.Migrations.Postgres.Migrations
                     IdTag = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
                     RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Failure = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     TransactionId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true)
                 },
                 constraints: table =>
@@ -157,6 +159,7 @@ namespace Iskra.Migrations.Postgres.Migrations
                     ParentIdTag = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
                     ExpiryDate = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Failure = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
@@ -194,6 +197,7 @@ namespace Iskra.Migrations.Postgres.Migrations
                     Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Location = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Failure = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     Actor = table.Column<string>(type: "character varying(130)", maxLength: 130, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

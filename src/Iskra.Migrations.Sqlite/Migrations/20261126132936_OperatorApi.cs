@@ -99,6 +99,7 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     RetrieveDate = table.Column<long>(type: "INTEGER", nullable: false),
                     InstallDate = table.Column<long>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 130, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -135,6 +136,7 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     IdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
                     RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     TransactionId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true)
                 },
                 constraints: table =>
@@ -155,6 +157,7 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     ParentIdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
                     ExpiryDate = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
@@ -192,6 +195,7 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Location = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 130, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
