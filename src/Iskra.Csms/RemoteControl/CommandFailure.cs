@@ -18,6 +18,9 @@ public enum CommandFailure
     /// <summary>The command is not allowed while the station is Pending (409; OCPP 1.6 §4.2).</summary>
     StationPending,
 
+    /// <summary>The station is Rejected: the CSMS initiates no message to it (1.6 §4.2, 2.0.1 B03.FR.03) (409).</summary>
+    StationRejected,
+
     /// <summary>The body is not what the command needs, or the payload it makes violates the official schema (400).</summary>
     InvalidBody,
 }

@@ -160,7 +160,15 @@ public sealed partial class StationCommands(
             throw new CommandException(CommandFailure.NotConnected, $"Station '{stationId}' is not connected.");
         }
 
-        return (new CommandContext(stationId, channel.Version, caller) { Registration = registration }, channel);
+        var context = new CommandContext(stationId, channel.Version, caller) { Registration = registration };
+        if (registration == RegistrationState.Rejected)
+        {
+            // OCPP 1.6 §4.2 "While Rejected ... the Central System SHOULD NOT initiate any"; 2.0.1 B03.FR.03 "SHALL NOT".
+            await AuditAsync(context, name, null, body, nameof(CommandFailure.StationRejected), null).ConfigureAwait(false);
+            throw new CommandException(CommandFailure.StationRejected, $"Station '{stationId}' is Rejected: Iskra sends it nothing (OCPP 1.6 §4.2, 2.0.1 B03.FR.03). Accept it first (PATCH /api/stations/{stationId} {{\"registrationStatus\":\"Accepted\"}}).");
+        }
+
+        return (context, channel);
     }
 
     private static void Validate(OcppVersion version, string action, JsonElement payload)

@@ -60,6 +60,7 @@ public sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHan
             CommandFailure.UnknownCommand => (StatusCodes.Status404NotFound, "Unknown command"),
             CommandFailure.NotConnected => (StatusCodes.Status409Conflict, "The station is not connected"),
             CommandFailure.StationPending => (StatusCodes.Status409Conflict, "The station is Pending; approve it first"),
+            CommandFailure.StationRejected => (StatusCodes.Status409Conflict, "The station is Rejected; Iskra sends it nothing"),
             CommandFailure.NotOnVersion => (StatusCodes.Status422UnprocessableEntity, "Not available on the station's OCPP version"),
             _ => (StatusCodes.Status400BadRequest, "Invalid command body"),
         };

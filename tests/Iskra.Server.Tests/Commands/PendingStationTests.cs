@@ -43,6 +43,28 @@ public sealed class PendingStationTests(FailingCallServers servers) : IClassFixt
     }
 
     [Theory]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
+    public async Task A_Rejected_station_gets_no_command_and_no_raw_call(OcppVersion version)
+    {
+        var server = servers.Server("sqlite");
+        var id = "rejected-" + version.DisplayName();
+        await using var station = await RespondingStation.StartAsync(server, id, version);
+        station.Answer("Reset", """{"status":"Accepted"}""").Answer("ClearCache", """{"status":"Accepted"}""");
+        using var api = server.Api();
+        var rejected = await api.PatchAsync(new Uri($"/api/stations/{id}", UriKind.Relative),
+            new StringContent("""{"registrationStatus":"Rejected"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        await rejected.JsonAsync(200);
+
+        var command = await (await api.PostJsonAsync($"/api/stations/{id}/commands/reset", """{"type":"Soft"}""")).ProblemAsync(409);
+        await (await api.PostJsonAsync($"/api/stations/{id}/ocpp/ClearCache", "{}")).ProblemAsync(409);
+
+        Assert.Contains("Rejected", command.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(station.Received, c => c.Action is "Reset" or "ClearCache"); // 1.6 §4.2, 2.0.1 B03.FR.03
+        await using var db = server.CreateDbContext();
+        Assert.Equal(["StationRejected", "StationRejected"], await db.Audit.Where(a => a.StationId == id).Select(a => a.Outcome).ToListAsync(Ct));
+    }
+
+    [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_Pending_2_0_1_station_is_sent_remote_start_and_its_Rejected_is_the_answer(string provider)
     {
