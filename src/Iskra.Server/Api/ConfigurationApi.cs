@@ -56,7 +56,11 @@ public static class ConfigurationApi
         var query = db.DeviceModel.AsNoTracking().Where(v => v.StationId == id);
         if (component is not null)
         {
-            query = query.Where(v => v.Component == component);
+            // 2.0.1 component names are case-insensitive (ComponentType.name in the official schema).
+            var lower = component.ToLowerInvariant();
+#pragma warning disable CA1862 // string.Equals with a StringComparison has no SQL translation; LOWER() does, on both databases
+            query = query.Where(v => v.Component.ToLower() == lower);
+#pragma warning restore CA1862
         }
 
         if (after is { } last)

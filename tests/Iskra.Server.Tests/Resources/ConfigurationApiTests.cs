@@ -38,7 +38,7 @@ public sealed class ConfigurationApiTests(SharedSqliteServer sqlite, SharedPostg
         using var api = server.Api();
 
         await (await api.PostJsonAsync($"/api/stations/{id}/commands/change-configuration", """{"key":"HeartbeatInterval","value":"90"}""")).JsonAsync(200);
-        var model = await (await api.GetAsync(new Uri($"/api/stations/{id}/device-model?component=OCPPCommCtrlr", UriKind.Relative), TestContext.Current.CancellationToken)).JsonAsync(200);
+        var model = await (await api.GetAsync(new Uri($"/api/stations/{id}/device-model?component=ocppcommctrlr", UriKind.Relative), TestContext.Current.CancellationToken)).JsonAsync(200);
 
         var item = Assert.Single(model.GetProperty("items").EnumerateArray());
         Assert.Equal(("HeartbeatInterval", "Actual", "90"), (item.GetProperty("variable").GetString(), item.GetProperty("attributeType").GetString(), item.GetProperty("value").GetString()));
