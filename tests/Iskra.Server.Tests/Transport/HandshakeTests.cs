@@ -23,6 +23,9 @@ public sealed class HandshakeTests
         using var client = await server.ConnectAsync("CP1", "secret", offered);
 
         Assert.Equal(chosen, client.SubProtocol);
+        // The server opens its side of the connection just after the upgrade the client has already seen.
+        await ClientFrames.WaitUntilAsync(() => !server.Connections.Versions.IsEmpty);
+
         Assert.Equal(version, Assert.Single(server.Connections.Versions));
     }
 
