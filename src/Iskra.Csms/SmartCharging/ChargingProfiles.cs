@@ -63,11 +63,9 @@ public static class ChargingProfiles
         CopyIf(profile, result, "recurrencyKind");
         CopyIf(profile, result, "validFrom");
         CopyIf(profile, result, "validTo");
-        if (profile["transactionId"] is JsonValue transaction)
+        if (TransactionIdOf(profile) is { } transaction)
         {
-            result["transactionId"] = transaction.GetValueKind() == JsonValueKind.Number
-                ? transaction.GetValue<long>().ToString(CultureInfo.InvariantCulture)
-                : transaction.GetValue<string>();
+            result["transactionId"] = transaction;
         }
 
         var schedule16 = profile["chargingSchedule"]!.AsObject();
@@ -79,6 +77,15 @@ public static class ChargingProfiles
         CopyIf(schedule16, schedule, "minChargingRate");
         result["chargingSchedule"] = new JsonArray(schedule);
         return result;
+    }
+
+    /// <summary>A profile's transactionId as text: the 1.6 integer or the 2.0.1 string; null when absent.</summary>
+    public static string? TransactionIdOf(JsonObject profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile["transactionId"] is JsonValue t
+            ? t.GetValueKind() == JsonValueKind.Number ? t.GetValue<long>().ToString(CultureInfo.InvariantCulture) : t.GetValue<string>()
+            : null;
     }
 
     private static void CopyIf(JsonObject from, JsonObject to, string name)

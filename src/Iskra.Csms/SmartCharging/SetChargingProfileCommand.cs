@@ -55,9 +55,7 @@ public sealed class SetChargingProfileCommand(SmartChargingService profiles) : S
         // The payload passed the official schema, so the fields below are there with their types.
         var v16 = context.Version == OcppVersion.V16;
         var profile = sent.Payload[v16 ? "csChargingProfiles" : "chargingProfile"]!.AsObject();
-        var transaction = profile["transactionId"] is JsonValue t
-            ? t.GetValueKind() == JsonValueKind.Number ? t.GetValue<long>().ToString(CultureInfo.InvariantCulture) : t.GetValue<string>()
-            : null;
+        var transaction = ChargingProfiles.TransactionIdOf(profile);
         await profiles.StoreAsync(
             new ChargingProfileRecord
             {

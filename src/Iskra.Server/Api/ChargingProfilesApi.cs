@@ -19,10 +19,8 @@ public static class ChargingProfilesApi
     private static async Task<Results<Ok<ItemPage<ChargingProfileView>>, ProblemHttpResult>> ListAsync(
         string id, string? cursor, int? limit, IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (!Cursors.TryDecode(cursor, out long? after) || Cursors.Limit(limit) is not { } take)
-        {
-            return TypedResults.Problem(title: "Invalid paging", detail: $"cursor must be a 'next' value and limit 1 to {Cursors.MaxLimit}.", statusCode: 400);
-        }
+        var take = Paging.Limit(limit);
+        var after = Paging.After(cursor);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Stations.AnyAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false))
@@ -34,7 +32,6 @@ public static class ChargingProfilesApi
             .Where(p => p.StationId == id && (after == null || p.Id > after))
             .OrderBy(p => p.Id).Take(take + 1)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var next = rows.Count > take ? Cursors.Encode(rows[take - 1].Id) : null;
-        return TypedResults.Ok(new ItemPage<ChargingProfileView>([.. rows.Take(take).Select(ChargingProfileView.From)], next));
+        return TypedResults.Ok(Paging.Page(rows, take, ChargingProfileView.From, p => p.Id));
     }
 }

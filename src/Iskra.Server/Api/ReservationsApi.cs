@@ -19,10 +19,8 @@ public static class ReservationsApi
     private static async Task<Results<Ok<ItemPage<ReservationView>>, ProblemHttpResult>> ListAsync(
         string id, string? cursor, int? limit, IDbContextFactory<IskraDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!Cursors.TryDecode(cursor, out long? before) || Cursors.Limit(limit) is not { } take)
-        {
-            return TypedResults.Problem(title: "Invalid paging", detail: $"cursor must be a 'next' value and limit 1 to {Cursors.MaxLimit}.", statusCode: 400);
-        }
+        var take = Paging.Limit(limit);
+        var before = Paging.After(cursor);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Stations.AnyAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false))
@@ -34,21 +32,18 @@ public static class ReservationsApi
             .Where(r => r.StationId == id && (before == null || r.Id < before))
             .OrderByDescending(r => r.Id).Take(take + 1)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var page = rows.Take(take).ToList();
-        var ids = page.Select(r => (int?)r.ReservationId).ToList();
+        var ids = rows.Take(take).Select(r => (int?)r.ReservationId).ToList();
         // A reservation is used by the transaction that names it (1.6 StartTransaction, 2.0.1 TransactionEvent).
         var uses = await db.Transactions.AsNoTracking()
             .Where(t => t.StationId == id && ids.Contains(t.ReservationId))
             .Select(t => new { t.ReservationId, t.TransactionId, t.StartedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var items = page.Select(r =>
+        return TypedResults.Ok(Paging.Page(rows, take, r =>
         {
             var use = uses.Where(u => u.ReservationId == r.ReservationId).OrderBy(u => u.StartedAt).FirstOrDefault();
             var active = r.Status == "Accepted" && r.ExpiryDate > now && use is null;
             return new ReservationView(r.ReservationId, r.ConnectorId, r.IdTag, r.ParentIdTag, r.ExpiryDate, r.Status, r.Failure, r.CreatedAt, r.CancelledAt, r.EndedAt, use?.StartedAt, use?.TransactionId, active);
-        }).ToList();
-        var next = rows.Count > take ? Cursors.Encode(page[^1].Id) : null;
-        return TypedResults.Ok(new ItemPage<ReservationView>(items, next));
+        }, r => r.Id));
     }
 }
