@@ -1,0 +1,34 @@
+namespace Iskra.Simulator.Model;
+
+/// <summary>A transaction on one connector, from its start to its stop message.</summary>
+public sealed class ChargingSession(string localId, string idTag, double meterStartWh, DateTimeOffset startedAt)
+{
+    /// <summary>The station's own id: the 2.0.1 transactionId, and the 1.6 key until the CSMS assigns one.</summary>
+    public string LocalId { get; } = localId;
+
+    public string IdTag { get; } = idTag;
+
+    public double MeterStartWh { get; } = meterStartWh;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    /// <summary>The 1.6 transactionId from StartTransaction.conf; null until it arrives.</summary>
+    public int? CsmsTransactionId { get; set; }
+
+    /// <summary>The 2.0.1 remoteStartId when a RequestStartTransaction began it.</summary>
+    public int? RemoteStartId { get; init; }
+
+    public int? ReservationId { get; init; }
+
+    /// <summary>The next 2.0.1 TransactionEvent seqNo.</summary>
+    public int NextSeqNo { get; set; }
+
+    /// <summary>Seconds with power flowing (2.0.1 timeSpentCharging).</summary>
+    public double SecondsCharging { get; set; }
+
+    /// <summary>Set when the stop has been decided (reason in the 1.6 vocabulary, e.g. Local, Remote, EVDisconnected).</summary>
+    public string? StopReason { get; set; }
+
+    /// <summary>The CSMS refused the id tag in the start answer (1.6 StopTransactionOnInvalidId).</summary>
+    public bool Deauthorized { get; set; }
+}

@@ -1,0 +1,3 @@
+using Iskra.Simulator.Cli;
+
+return await SimulatorCli.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Iskra.Ocpp;
+using Iskra.Ocpp.Rpc;
+using Iskra.Simulator.Authorization;
+using Iskra.Simulator.Model;
+using Iskra.Simulator.Stations;
+
+namespace Iskra.Simulator.Protocol;
+
+/// <summary>
+/// What differs between the versions: how the station's events become OCPP messages, and how the
+/// CSMS's calls are answered. The rules themselves (when to start, stop, sample) are version-neutral
+/// in <see cref="ChargingLogic"/>; a protocol only speaks.
+/// </summary>
+internal abstract class StationProtocol(SimStation station)
+{
+    protected SimStation Station { get; } = station;
+
+    public abstract OcppVersion Version { get; }
+
+    /// <summary>The BootNotification payload; <paramref name="reason"/> is the 2.0.1 BootReason spelling.</summary>
+    public abstract JsonObject BootPayload(string reason);
+
+    public abstract BootAnswer ReadBoot(JsonElement answer);
+
+    /// <summary>Queues a StatusNotification of the connector's current status.</summary>
+    public abstract void SendStatus(Connector connector);
+
+    public abstract OutboundMessage Heartbeat();
+
+    public abstract OutboundMessage Authorize(string idTag);
+
+    public abstract IdTagEntry ReadAuthorize(string idTag, JsonElement answer);
+
+    /// <summary>The transaction began; <paramref name="trigger"/> is the 2.0.1 TriggerReason spelling.</summary>
+    public abstract void TransactionStarted(Connector connector, ChargingSession session, string trigger, IReadOnlyList<MeterReading> readings);
+
+    /// <summary>Meter values (or a state change) during the transaction; <paramref name="context"/> is the ReadingContext.</summary>
+    public abstract void TransactionUpdated(Connector connector, ChargingSession session, string trigger, string context, IReadOnlyList<MeterReading> readings);
+
+    /// <summary>The transaction ended with <see cref="ChargingSession.StopReason"/>; <paramref name="readings"/> are the final values.</summary>
+    public abstract void TransactionEnded(Connector connector, ChargingSession session, string trigger, IReadOnlyList<MeterReading> readings);
+
+    /// <summary>Clock-aligned values of a connector without a transaction.</summary>
+    public abstract void IdleMeterValues(Connector connector, string context, IReadOnlyList<MeterReading> readings);
+
+    /// <summary>A reservation ended without being used (expired or cancelled); 2.0.1 reports it (H01.FR.16).</summary>
+    public virtual void ReservationEnded(Reservation reservation, bool expired)
+    {
+    }
+
+    /// <summary>Answers one CALL of the CSMS (already validated against its schema).</summary>
+    public abstract ValueTask<RpcReply> HandleAsync(RpcCall call, CancellationToken cancellationToken);
+
+    /// <summary>The station's clock as a wire timestamp value.</summary>
+    protected DateTimeOffset Now => Station.Now;
+}

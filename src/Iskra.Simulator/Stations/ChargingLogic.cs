@@ -1,0 +1,268 @@
+using Iskra.Simulator.Faults;
+using Iskra.Simulator.Model;
+using Iskra.Simulator.Protocol;
+
+namespace Iskra.Simulator.Stations;
+
+/// <summary>
+/// The version-neutral rules of a charging station: the connector state machine (1.6 §4.9), when a
+/// transaction starts (authorized and plugged in: 2.0.1 TxStartPoint PowerPathClosed) and stops, how the
+/// EV draws power under the station's limit, and when meter values are due. Every method runs under
+/// the station's lock; messages go out through the protocol into the outbox.
+/// </summary>
+internal sealed class ChargingLogic(SimStation station)
+{
+    private readonly Dictionary<int, DateTimeOffset> _lastSample = [];
+    private DateTimeOffset? _lastAligned;
+
+    private StationProtocol Protocol => station.Protocol;
+
+    public void SetStatus(Connector connector, ConnectorStatus status)
+    {
+        if (connector.Status == status)
+        {
+            return;
+        }
+
+        connector.Status = status;
+        Protocol.SendStatus(connector);
+    }
+
+    /// <summary>The status of a connector without a transaction.</summary>
+    public static ConnectorStatus IdleStatus(Connector connector) =>
+        connector.ErrorCode != "NoError" ? ConnectorStatus.Faulted
+        : connector.Inoperative ? ConnectorStatus.Unavailable
+        : connector.Reservation is not null ? ConnectorStatus.Reserved
+        : connector.Plugged || connector.Pending is not null ? ConnectorStatus.Preparing
+        : ConnectorStatus.Available;
+
+    public void PlugIn(Connector connector, ElectricVehicle ev)
+    {
+        if (connector.Plugged)
+        {
+            throw new InvalidOperationException($"Connector {connector.Id} already has an EV plugged in.");
+        }
+
+        connector.Ev = ev;
+        if (connector.Session is null && connector.Pending is { } pending && Usable(connector))
+        {
+            StartTransaction(connector, pending.IdTag, pending.RemoteStartId, pending.Remote ? "RemoteStart" : "Authorized");
+            return;
+        }
+
+        if (connector.Session is null)
+        {
+            SetStatus(connector, IdleStatus(connector));
+        }
+    }
+
+    public void Unplug(Connector connector)
+    {
+        if (!connector.Plugged)
+        {
+            throw new InvalidOperationException($"Connector {connector.Id} has no EV plugged in.");
+        }
+
+        connector.Ev = null;
+        connector.PowerW = 0;
+        if (connector.Session is { } session)
+        {
+            if (station.Configuration.GetBool("StopTransactionOnEVSideDisconnect", true))
+            {
+                StopTransaction(connector, "EVDisconnected", "EVCommunicationLost");
+            }
+            else
+            {
+                SetStatus(connector, ConnectorStatus.SuspendedEV);
+                Protocol.TransactionUpdated(connector, session, "EVCommunicationLost", "Trigger", []);
+            }
+
+            return;
+        }
+
+        connector.Pending = null;
+        SetStatus(connector, IdleStatus(connector));
+    }
+
+    /// <summary>An authorized id tag for this connector: starts at once when the EV is plugged in, else waits for it.</summary>
+    /// <returns>False when the connector cannot take it: busy, out of order, or reserved for another id tag.</returns>
+    public bool Authorized(Connector connector, string idTag, int? remoteStartId, bool remote)
+    {
+        if (!CanStart(connector, idTag))
+        {
+            return false;
+        }
+
+        connector.Pending = new PendingStart(idTag, remoteStartId, station.Now, remote);
+        if (connector.Plugged)
+        {
+            StartTransaction(connector, idTag, remoteStartId, remote ? "RemoteStart" : "Authorized");
+        }
+        else
+        {
+            SetStatus(connector, ConnectorStatus.Preparing);
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="idTag"/> may start a transaction on the connector now.</summary>
+    public static bool CanStart(Connector connector, string idTag) =>
+        connector.Session is null && Usable(connector)
+        && (connector.Reservation is not { } reservation || string.Equals(reservation.IdTag, idTag, StringComparison.OrdinalIgnoreCase));
+
+    public void StartTransaction(Connector connector, string idTag, int? remoteStartId, string trigger)
+    {
+        var reservation = connector.Reservation;
+        var session = new ChargingSession(NewLocalId(), idTag, connector.RegisterWh, station.Now)
+        {
+            RemoteStartId = remoteStartId,
+            ReservationId = reservation?.Id,
+        };
+        connector.Reservation = null;
+        connector.Pending = null;
+        connector.Session = session;
+        _lastSample[connector.Id] = station.Now;
+
+        // The status is the one the transaction starts in; its StatusNotification follows the start message.
+        var previous = connector.Status;
+        connector.Status = connector.Ev is { Satisfied: false } ? ConnectorStatus.Charging : ConnectorStatus.SuspendedEV;
+        Protocol.TransactionStarted(connector, session, trigger, Readings(connector, "MeterValuesSampledData"));
+        if (previous != connector.Status)
+        {
+            Protocol.SendStatus(connector);
+        }
+    }
+
+    /// <summary>Ends the connector's transaction; <paramref name="reason"/> is the 1.6 Reason spelling.</summary>
+    public void StopTransaction(Connector connector, string reason, string trigger)
+    {
+        if (connector.Session is not { } session)
+        {
+            return;
+        }
+
+        session.StopReason = reason;
+        connector.PowerW = 0;
+        var readings = Readings(connector, "StopTxnSampledData");
+        connector.Session = null;
+        Protocol.TransactionEnded(connector, session, trigger, readings);
+        SetStatus(connector, connector.Plugged ? ConnectorStatus.Finishing : IdleStatus(connector));
+    }
+
+    /// <summary>Advances time on every connector: EV charging, timeouts, expiries and due meter values.</summary>
+    public void Tick(TimeSpan elapsed)
+    {
+        var now = station.Now;
+        foreach (var connector in station.Connectors)
+        {
+            ExpireWaits(connector, now);
+            if (connector.Session is { } session)
+            {
+                Charge(connector, session, elapsed);
+                var interval = station.Configuration.GetInt("MeterValueSampleInterval", 60);
+                if (interval > 0 && now - _lastSample.GetValueOrDefault(connector.Id, now) >= TimeSpan.FromSeconds(interval))
+                {
+                    _lastSample[connector.Id] = now;
+                    Protocol.TransactionUpdated(connector, session, "MeterValuePeriodic", "Sample.Periodic", Readings(connector, "MeterValuesSampledData"));
+                }
+            }
+        }
+
+        SendAligned(now);
+    }
+
+    /// <summary>The readings of the measurands configured under <paramref name="configurationKey"/>.</summary>
+    public IReadOnlyList<MeterReading> Readings(Connector connector, string configurationKey) =>
+        MeterReadings.Of(station, connector, station.Configuration.GetList(configurationKey));
+
+    private static bool Usable(Connector connector) => connector.ErrorCode == "NoError" && !connector.Inoperative;
+
+    private void Charge(Connector connector, ChargingSession session, TimeSpan elapsed)
+    {
+        var ev = connector.Ev;
+        var offered = connector.Options.MaxPowerW;
+        if (connector.LimitW is { } limit && !station.Faults.IsOn(StationFault.IgnoresChargingLimits))
+        {
+            offered = Math.Min(offered, limit);
+        }
+
+        var power = ev is null ? 0 : Math.Min(offered, ev.WantedPowerW());
+        connector.PowerW = power;
+        if (power > 0 && ev is not null)
+        {
+            connector.RegisterWh += ev.Charge(power, elapsed);
+            session.SecondsCharging += elapsed.TotalSeconds;
+        }
+
+        var status = ev is null || ev.Satisfied ? ConnectorStatus.SuspendedEV
+            : power > 0 ? ConnectorStatus.Charging
+            : ConnectorStatus.SuspendedEVSE;
+        if (status != connector.Status)
+        {
+            SetStatus(connector, status);
+            Protocol.TransactionUpdated(connector, session, "ChargingStateChanged", "Trigger", []);
+        }
+    }
+
+    private void ExpireWaits(Connector connector, DateTimeOffset now)
+    {
+        if (connector.Pending is { } pending && !connector.Plugged
+            && now - pending.Since >= TimeSpan.FromSeconds(station.Configuration.GetInt("ConnectionTimeOut", 120)))
+        {
+            connector.Pending = null;
+            SetStatus(connector, IdleStatus(connector));
+        }
+
+        if (connector.Reservation is { } reservation && reservation.ExpiresAt <= now)
+        {
+            connector.Reservation = null;
+            Protocol.ReservationEnded(reservation, expired: true);
+            if (connector.Session is null)
+            {
+                SetStatus(connector, IdleStatus(connector));
+            }
+        }
+    }
+
+    /// <summary>Clock-aligned values at every whole multiple of ClockAlignedDataInterval since midnight UTC.</summary>
+    private void SendAligned(DateTimeOffset now)
+    {
+        var interval = station.Configuration.GetInt("ClockAlignedDataInterval", 0);
+        if (interval <= 0)
+        {
+            _lastAligned = null;
+            return;
+        }
+
+        var slot = TimeSpan.FromSeconds(interval).Ticks;
+        var boundary = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % slot), TimeSpan.Zero);
+        if (_lastAligned is null)
+        {
+            _lastAligned = boundary;
+            return;
+        }
+
+        if (boundary <= _lastAligned)
+        {
+            return;
+        }
+
+        _lastAligned = boundary;
+        foreach (var connector in station.Connectors)
+        {
+            var readings = Readings(connector, "MeterValuesAlignedData");
+            if (connector.Session is { } session)
+            {
+                Protocol.TransactionUpdated(connector, session, "MeterValueClock", "Sample.Clock", readings);
+            }
+            else
+            {
+                Protocol.IdleMeterValues(connector, "Sample.Clock", readings);
+            }
+        }
+    }
+
+    /// <summary>A transaction id of the station's own: unique, and within the 2.0.1 limit of 36 characters.</summary>
+    private static string NewLocalId() => Guid.NewGuid().ToString("D");
+}

@@ -1,0 +1,243 @@
+using System.Net.Security;
+using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Iskra.Ocpp;
+using Iskra.Ocpp.Rpc;
+
+namespace Iskra.Simulator.Stations;
+
+/// <summary>
+/// The station's connection to the CSMS: connect (subprotocol, Basic auth, TLS client certificate),
+/// BootNotification until Accepted (1.6 §4.2, 2.0.1 B01–B03), then statuses, heartbeats and the outbox;
+/// on loss, reconnect after a randomized, growing back-off (2.0.1 B.RetryBackOff*).
+/// </summary>
+internal sealed class StationLink(SimStation station) : IDisposable
+{
+    private readonly Random _random = station.Options.RandomSeed is { } seed ? new Random(seed) : new Random();
+    private readonly SemaphoreSlim _bootNow = new(0);
+    private RpcChannel? _channel;
+    private CancellationTokenSource? _connection;
+
+    /// <summary>Connected at the WebSocket level.</summary>
+    public bool Connected => _channel?.IsOpen == true;
+
+    /// <summary>The last BootNotification status: Accepted, Pending, Rejected, or null before one was answered.</summary>
+    public string? Registration { get; private set; }
+
+    /// <summary>Connections made so far (a reconnect counts one more).</summary>
+    public int Connections { get; private set; }
+
+    /// <summary>Runs until <paramref name="stop"/>: connects whenever the station is powered and its network is up.</summary>
+    public async Task RunAsync(CancellationToken stop)
+    {
+        var failures = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            await station.WaitUntilReachableAsync(stop).ConfigureAwait(false);
+            var socket = CreateSocket();
+            try
+            {
+                await socket.ConnectAsync(new Uri(station.Options.CsmsUrl.ToString().TrimEnd('/') + "/" + Uri.EscapeDataString(station.Id)), stop).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException)
+            {
+                socket.Dispose();
+                failures++;
+                station.Log.Note($"Connecting failed ({ex.Message}); retrying.");
+                await DelayAsync(Backoff(failures), stop).ConfigureAwait(false);
+                continue;
+            }
+            catch (OperationCanceledException)
+            {
+                socket.Dispose();
+                return;
+            }
+
+            failures = 0;
+            Connections++;
+            await RunConnectionAsync(socket, stop).ConfigureAwait(false);
+            await DelayAsync(Backoff(1), stop).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Drops the connection now (network loss, power cut, reboot); <see cref="RunAsync"/> reconnects when allowed.</summary>
+    public void Drop()
+    {
+        try
+        {
+            _connection?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection has ended already.
+        }
+    }
+
+    /// <summary>Sends a BootNotification now instead of after the interval (TriggerMessage while Pending).</summary>
+    public void BootNow() => _bootNow.Release();
+
+    public RpcChannel? Channel => _channel;
+
+    public void Dispose() => _bootNow.Dispose();
+
+    private async Task RunConnectionAsync(ClientWebSocket socket, CancellationToken stop)
+    {
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        _connection = connection;
+        var options = new RpcChannelOptions
+        {
+            CallTimeout = station.Options.CallTimeout,
+            MaxMessagesPerSecond = 100_000,
+            MessageBurst = 100_000,
+            MaxFrameBytes = 4 << 20,
+        };
+        var channel = new RpcChannel(socket, station.Version, station, station.Log, options, station.Time);
+        _channel = channel;
+        var running = channel.RunAsync(connection.Token);
+        station.Log.Note("Connected.");
+        try
+        {
+            if (await BootAsync(channel, connection.Token).ConfigureAwait(false))
+            {
+                station.Outbox.SetOnline(true);
+                await station.AcceptedAsync().ConfigureAwait(false);
+                var pump = station.Outbox.PumpAsync(channel, connection.Token);
+                var heartbeats = HeartbeatsAsync(channel, connection.Token);
+                await Task.WhenAny(running, pump, heartbeats).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Dropped on purpose or stopping.
+        }
+        finally
+        {
+            station.Outbox.SetOnline(false);
+            _channel = null;
+            await connection.CancelAsync().ConfigureAwait(false);
+            socket.Abort();
+            await channel.DisposeAsync().ConfigureAwait(false);
+            await running.ConfigureAwait(false);
+            _connection = null;
+            station.Log.Note("Disconnected.");
+        }
+    }
+
+    /// <summary>BootNotification until Accepted; false when the connection ends first.</summary>
+    private async Task<bool> BootAsync(RpcChannel channel, CancellationToken cancellationToken)
+    {
+        while (channel.IsOpen && !cancellationToken.IsCancellationRequested)
+        {
+            BootAnswerOrNull answer;
+            try
+            {
+                var payload = station.Wire.Outgoing("BootNotification", station.Protocol.BootPayload(station.BootReason));
+                var reply = await channel.CallAsync("BootNotification", payload, station.Options.CallTimeout, cancellationToken).ConfigureAwait(false);
+                answer = new(station.Protocol.ReadBoot(reply));
+            }
+            catch (Exception ex) when (ex is OcppCallErrorException or OcppCallTimeoutException or FormatException or KeyNotFoundException or InvalidOperationException)
+            {
+                station.Log.Note($"BootNotification failed: {ex.Message}");
+                answer = new(null);
+            }
+            catch (StationDisconnectedException)
+            {
+                return false;
+            }
+
+            var boot = answer.Value;
+            Registration = boot?.Status ?? Registration;
+            if (boot is { Status: "Accepted" })
+            {
+                station.BootAccepted(boot);
+                return true;
+            }
+
+            // 1.6 §4.2: wait the interval (or a default when it is 0) before the next BootNotification.
+            var wait = TimeSpan.FromSeconds(boot is { IntervalSeconds: > 0 } ? boot.IntervalSeconds : 30);
+            await _bootNow.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    private async Task HeartbeatsAsync(RpcChannel channel, CancellationToken cancellationToken)
+    {
+        var last = station.Time.GetUtcNow();
+        while (channel.IsOpen && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), station.Time, cancellationToken).ConfigureAwait(false);
+            var interval = station.HeartbeatInterval;
+            if (interval > TimeSpan.Zero && station.Time.GetUtcNow() - last >= interval)
+            {
+                last = station.Time.GetUtcNow();
+                station.Outbox.Enqueue(station.Protocol.Heartbeat());
+            }
+        }
+    }
+
+    private ClientWebSocket CreateSocket()
+    {
+        var socket = new ClientWebSocket();
+        var options = station.Options;
+        socket.Options.AddSubProtocol(station.Version.Subprotocol());
+        if (options.Password is { } password)
+        {
+            socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{station.Id}:{password}")));
+        }
+
+        if (options.ClientCertificate is { } certificate)
+        {
+            socket.Options.ClientCertificates = new X509CertificateCollection { certificate };
+        }
+
+        if (options.ServerCertificateAuthority is { } authority)
+        {
+            socket.Options.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None || (certificate is not null && TrustedBy(authority, certificate, errors));
+        }
+
+        var ping = station.Configuration.GetInt("WebSocketPingInterval", 0);
+        socket.Options.KeepAliveInterval = ping > 0 ? TimeSpan.FromSeconds(ping) : TimeSpan.Zero;
+        return socket;
+    }
+
+    /// <summary>The server's certificate chains to <paramref name="authority"/> (a private CA); its name must still match.</summary>
+    private static bool TrustedBy(X509Certificate2 authority, X509Certificate certificate, SslPolicyErrors errors)
+    {
+        if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var server = new X509Certificate2(certificate);
+        return chain.Build(server);
+    }
+
+    /// <summary>min × 2^(n-1), at most max, times a random factor in [0.5, 1.5) so a fleet does not reconnect in step.</summary>
+    private TimeSpan Backoff(int failures)
+    {
+        var options = station.Options;
+        var ticks = Math.Min(options.ReconnectMaxDelay.Ticks, options.ReconnectMinDelay.Ticks * Math.Pow(2, Math.Min(failures - 1, 20)));
+        return TimeSpan.FromTicks((long)(ticks * (0.5 + _random.NextDouble())));
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(delay, station.Time, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private readonly record struct BootAnswerOrNull(Protocol.BootAnswer? Value);
+}

@@ -1,0 +1,14 @@
+using System.Collections.Frozen;
+using Iskra.Simulator.Protocol;
+
+namespace Iskra.Simulator.V201;
+
+/// <summary>The 2.0.1 actions the CSMS may call and the handler of each: one line per action.</summary>
+internal static class V201Routes
+{
+    public static readonly FrozenDictionary<string, CallHandler> Handlers = new Dictionary<string, CallHandler>(StringComparer.Ordinal)
+    {
+        ["RequestStartTransaction"] = RequestStartTransactionHandler.HandleAsync,
+        ["RequestStopTransaction"] = RequestStopTransactionHandler.HandleAsync,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}
