@@ -71,6 +71,18 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     /// <summary>The firmware running now (a firmware update changes it at its reboot).</summary>
     public string FirmwareVersion { get; internal set; }
 
+    /// <summary>The last firmware status reported (1.6 FirmwareStatus / 2.0.1 FirmwareStatusEnumType spelling), Idle at first.</summary>
+    public string FirmwareStatus { get; internal set; } = "Idle";
+
+    /// <summary>The requestId of the firmware update in progress or last done (security extension / 2.0.1).</summary>
+    public int? FirmwareRequestId { get; internal set; }
+
+    /// <summary>The last diagnostics/log upload status reported (Idle at first).</summary>
+    public string UploadStatus { get; internal set; } = "Idle";
+
+    /// <summary>The requestId of the log upload in progress or last done.</summary>
+    public int? UploadRequestId { get; internal set; }
+
     /// <summary>The station's own clock (it may drift: <see cref="StationFault.DriftingClock"/>).</summary>
     public DateTimeOffset Now => _clock.Now;
 
