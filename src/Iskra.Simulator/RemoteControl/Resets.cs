@@ -5,7 +5,8 @@ namespace Iskra.Simulator.RemoteControl;
 /// <summary>
 /// Reset, version-neutral (1.6 §5.14, 2.0.1 B11/B12): the station answers, then stops its transactions
 /// with <c>stopReason</c> (1.6 SoftReset/HardReset; 2.0.1 reports ImmediateReset) and reboots with boot
-/// reason RemoteReset. An OnIdle reset waits until no transaction runs.
+/// reason RemoteReset. An OnIdle reset waits until no transaction runs and then boots with reason
+/// ScheduledReset (TC_B_21_CS step 7).
 /// </summary>
 internal static class Resets
 {
@@ -18,7 +19,7 @@ internal static class Resets
     public static void RebootSoon(SimStation station, string stopReason) =>
         station.Later(station.Options.ActionDelay, () => station.RebootAsync("RemoteReset", stopReason, station.Options.RebootDowntime));
 
-    /// <summary>Reboots once no transaction runs (2.0.1 B12.FR.03: OnIdle with a transaction → Scheduled).</summary>
+    /// <summary>Reboots once no transaction runs (2.0.1 B12: OnIdle with a transaction → Scheduled).</summary>
     public static void RebootWhenIdle(SimStation station, string stopReason) =>
         station.Later(IdlePoll, async () =>
         {
@@ -39,6 +40,6 @@ internal static class Resets
             }
 
             station.Log.Note("Idle now: the scheduled reset runs.");
-            await station.RebootAsync("RemoteReset", stopReason, station.Options.RebootDowntime).ConfigureAwait(false);
+            await station.RebootAsync("ScheduledReset", stopReason, station.Options.RebootDowntime).ConfigureAwait(false);
         });
 }

@@ -13,7 +13,7 @@ internal static class ChangeAvailabilityHandler
     {
         var request = Payloads.Read(call, V16JsonContext.Default.ChangeAvailabilityRequest);
         var status = AvailabilityStatus.Rejected; // a connector the station does not have
-        if (request.ConnectorId <= station.Connectors.Count)
+        if (request.ConnectorId >= 0 && request.ConnectorId <= station.Connectors.Count)
         {
             var connector = request.ConnectorId == 0 ? null : station.Connector(request.ConnectorId);
             var outcome = await AvailabilityRules.ChangeAsync(station, connector, request.Type == AvailabilityType.Operative).ConfigureAwait(false);

@@ -17,7 +17,7 @@ internal static class ChangeAvailabilityHandler
         var request = Payloads.Read(call, V201JsonContext.Default.ChangeAvailabilityRequest);
         var evse = request.Evse;
         var status = ChangeAvailabilityStatusEnumType.Rejected;
-        if (evse is null || (evse.Id <= station.Connectors.Count && evse.ConnectorId is null or 1))
+        if (evse is null || (evse.Id >= 0 && evse.Id <= station.Connectors.Count && evse.ConnectorId is null or 1))
         {
             var connector = evse is null || evse.Id == 0 ? null : station.Connector(evse.Id);
             var outcome = await AvailabilityRules.ChangeAsync(station, connector, request.OperationalStatus == OperationalStatusEnumType.Operative).ConfigureAwait(false);

@@ -60,7 +60,7 @@ public sealed class RemoteControlResetTests(SharedSqliteServer shared) : IClassF
         // IsOnline alone holds as soon as the socket is back (the last registration was Accepted): wait for the new boot.
         await station.WaitUntilAsync(s => s.Connections == 2 && s.Sent("BootNotification").Count == 2, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal("EVDisconnected", await api.StoppedReasonAsync(id));
-        Assert.Equal("RemoteReset", station.Sent("BootNotification")[^1].GetProperty("reason").GetString());
+        Assert.Equal("ScheduledReset", station.Sent("BootNotification")[^1].GetProperty("reason").GetString()); // TC_B_21_CS
         await station.AssertSentFramesValidAsync();
     }
 }

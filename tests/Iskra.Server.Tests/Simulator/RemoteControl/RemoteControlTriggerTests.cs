@@ -26,7 +26,12 @@ public sealed class RemoteControlTriggerTests(SharedSqliteServer shared) : IClas
         Assert.Equal(2, status.GetProperty(version == OcppVersion.V16 ? "connectorId" : "evseId").GetInt32());
         var meter = await TriggerAsync(api, station, "MeterValues", 1, "MeterValues");
         Assert.Equal("Trigger", meter.GetProperty("meterValue")[0].GetProperty("sampledValue")[0].GetProperty("context").GetString());
-        await TriggerAsync(api, station, "FirmwareStatusNotification", null, "FirmwareStatusNotification");
+        // The last firmware update (request 7) was installed: a trigger reports Idle (L01.FR.25), with the request on 2.0.1.
+        station.FirmwareStatus = "Installed";
+        station.FirmwareRequestId = 7;
+        var firmware = await TriggerAsync(api, station, "FirmwareStatusNotification", null, "FirmwareStatusNotification");
+        Assert.Equal("Idle", firmware.GetProperty("status").GetString());
+        Assert.Equal(version == OcppVersion.V201, firmware.TryGetProperty("requestId", out var requestId) && requestId.GetInt32() == 7);
         var upload = await TriggerAsync(api, station, "DiagnosticsStatusNotification", null, version == OcppVersion.V16 ? "DiagnosticsStatusNotification" : "LogStatusNotification");
         Assert.Equal("Idle", upload.GetProperty("status").GetString());
         Assert.Equal("Rejected", (await api.CommandAsync(id, "trigger-message", """{"message":"StatusNotification","connectorId":5}""")).Status());
@@ -39,6 +44,11 @@ public sealed class RemoteControlTriggerTests(SharedSqliteServer shared) : IClas
             Assert.Equal("Accepted", (await api.RawAsync(id, "ExtendedTriggerMessage", """{"requestedMessage":"LogStatusNotification"}""")).Status());
             await station.WaitForSentAsync("LogStatusNotification");
             Assert.Equal("Rejected", (await api.RawAsync(id, "ExtendedTriggerMessage", """{"requestedMessage":"SignChargePointCertificate"}""")).Status());
+            Assert.Equal("Accepted", (await api.RawAsync(id, "ExtendedTriggerMessage", """{"requestedMessage":"FirmwareStatusNotification"}""")).Status());
+            await station.WaitForSentAsync("SignedFirmwareStatusNotification");
+            var signed = station.Sent("SignedFirmwareStatusNotification")[0];
+            Assert.Equal("Idle", signed.GetProperty("status").GetString());
+            Assert.Equal(7, signed.GetProperty("requestId").GetInt32());
         }
         else
         {
