@@ -10,5 +10,14 @@ internal static class V16Routes
     {
         ["RemoteStartTransaction"] = RemoteStartTransactionHandler.HandleAsync,
         ["RemoteStopTransaction"] = RemoteStopTransactionHandler.HandleAsync,
+        ["Reset"] = ResetHandler.HandleAsync,
+        ["UnlockConnector"] = UnlockConnectorHandler.HandleAsync,
+        ["ChangeAvailability"] = ChangeAvailabilityHandler.HandleAsync,
+        ["TriggerMessage"] = TriggerMessageHandler.HandleAsync,
+        ["ExtendedTriggerMessage"] = ExtendedTriggerMessageHandler.HandleAsync,
+        ["ClearCache"] = ClearCacheHandler.HandleAsync,
+        ["DataTransfer"] = DataTransferHandler.HandleAsync,
+        ["SendLocalList"] = SendLocalListHandler.HandleAsync,
+        ["GetLocalListVersion"] = GetLocalListVersionHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

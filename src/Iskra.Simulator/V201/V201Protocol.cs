@@ -222,13 +222,15 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
                 payload["offline"] = true;
             }
 
-            if (eventType == "Started")
+            if (eventType == "Started" || trigger == "Trigger")
             {
+                // The first event names the EVSE (E01), and so does a triggered one (TC_F_14_CS: evse.id per EVSE).
                 payload["evse"] = new JsonObject { ["id"] = connector.Id, ["connectorId"] = 1 };
-                if (session.ReservationId is { } reservation)
-                {
-                    payload["reservationId"] = reservation;
-                }
+            }
+
+            if (eventType == "Started" && session.ReservationId is { } reservation)
+            {
+                payload["reservationId"] = reservation;
             }
 
             if (includeToken)

@@ -10,5 +10,15 @@ internal static class V201Routes
     {
         ["RequestStartTransaction"] = RequestStartTransactionHandler.HandleAsync,
         ["RequestStopTransaction"] = RequestStopTransactionHandler.HandleAsync,
+        ["Reset"] = ResetHandler.HandleAsync,
+        ["UnlockConnector"] = UnlockConnectorHandler.HandleAsync,
+        ["ChangeAvailability"] = ChangeAvailabilityHandler.HandleAsync,
+        ["TriggerMessage"] = TriggerMessageHandler.HandleAsync,
+        ["ClearCache"] = ClearCacheHandler.HandleAsync,
+        ["DataTransfer"] = DataTransferHandler.HandleAsync,
+        ["SendLocalList"] = SendLocalListHandler.HandleAsync,
+        ["GetLocalListVersion"] = GetLocalListVersionHandler.HandleAsync,
+        ["GetTransactionStatus"] = GetTransactionStatusHandler.HandleAsync,
+        ["CostUpdated"] = CostUpdatedHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

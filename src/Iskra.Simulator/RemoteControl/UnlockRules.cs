@@ -1,0 +1,30 @@
+using Iskra.Simulator.Model;
+using Iskra.Simulator.Stations;
+
+namespace Iskra.Simulator.RemoteControl;
+
+/// <summary>UnlockConnector, version-neutral (1.6 §5.18, 2.0.1 F05).</summary>
+internal static class UnlockRules
+{
+    /// <summary>
+    /// Unlocks the connector. A running transaction is stopped first (reason UnlockCommand) when
+    /// <paramref name="stopRunning"/> (1.6 §5.18); otherwise the unlock is refused while one runs
+    /// (2.0.1 F05.FR.02) and false is returned.
+    /// </summary>
+    public static Task<bool> UnlockAsync(SimStation station, Connector connector, bool stopRunning) =>
+        station.LockedAsync(() =>
+        {
+            if (connector.Session is not null)
+            {
+                if (!stopRunning)
+                {
+                    return false;
+                }
+
+                station.Logic.StopTransaction(connector, "UnlockCommand", "UnlockCommand");
+            }
+
+            station.Log.Note($"Connector {connector.Id} unlocked.");
+            return true;
+        });
+}
