@@ -57,7 +57,7 @@ public sealed partial class DemoService(
                 Password = passwords[demo.Id],
                 Connectors = demo.Connectors,
                 Model = "Demo",
-                SerialNumber = "DEMO-" + demo.Id,
+                SerialNumber = "SIM-" + demo.Id,
                 Tick = settings.SessionScale < 1 ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(1),
                 Configuration = new Dictionary<string, string> { ["MeterValueSampleInterval"] = meterSeconds },
             });

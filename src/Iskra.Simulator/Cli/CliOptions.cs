@@ -20,6 +20,9 @@ internal sealed record CliOptions
 
     public bool Dc { get; init; }
 
+    /// <summary>Seconds between meter values in a transaction (MeterValueSampleInterval); null keeps the station's 60.</summary>
+    public int? MeterInterval { get; init; }
+
     public IReadOnlyList<StationFault> Faults { get; init; } = [];
 
     public int? ControlPort { get; init; }

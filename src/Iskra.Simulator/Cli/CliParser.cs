@@ -29,6 +29,7 @@ internal static class CliParser
                 "--count" => options with { Count = ParseInt(name, Value(), 1, 10_000) },
                 "--connectors" => options with { Connectors = ParseInt(name, Value(), 1, 10) },
                 "--dc" => options with { Dc = true },
+                "--meter-interval" => options with { MeterInterval = ParseInt(name, Value(), 1, 86_400) },
                 "--fault" => Add(options, faults, ParseFault(Value())),
                 "--control-port" => options with { ControlPort = ParseInt(name, Value(), 0, 65_535) },
                 "--control-bind" => options with { ControlBind = Value() },

@@ -15,6 +15,7 @@ internal static class CliUsage
           --count N                 run N stations: CP-1 → CP-1..CP-N, CP → CP-1..CP-N (default 1)
           --connectors N            connectors (2.0.1: EVSEs) per station, 1 to 10 (default 2)
           --dc                      DC 50 kW connectors instead of AC 22 kW
+          --meter-interval SECONDS  meter values during a transaction every SECONDS (default 60)
           --fault NAME              switch a fault on (repeatable; names: GET /faults, docs/simulator-faults.md)
           --control-port PORT       serve the control API on http://127.0.0.1:PORT/ (docs/simulator.md)
           --control-bind ADDRESS    the control API's address (default 127.0.0.1; only loopback is safe)

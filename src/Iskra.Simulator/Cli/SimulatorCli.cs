@@ -100,6 +100,9 @@ internal static class SimulatorCli
             ServerCertificateAuthority = authority,
             Connectors = [.. Enumerable.Repeat(connector, options.Connectors)],
             SerialNumber = "SIM-" + id,
+            Configuration = options.MeterInterval is { } seconds
+                ? new Dictionary<string, string> { ["MeterValueSampleInterval"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                : new Dictionary<string, string>(),
         });
     }
 

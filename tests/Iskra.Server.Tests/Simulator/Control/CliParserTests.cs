@@ -29,7 +29,7 @@ public sealed class CliParserTests
     {
         var options = CliParser.Parse([
             "--url", "wss://csms.example/ocpp", "--id", "CP-1", "--version", "2.0.1", "--password", "secret-secret-123",
-            "--count", "3", "--connectors", "1", "--dc", "--fault", "answerslate", "--fault", "KwhLabelledWh",
+            "--count", "3", "--connectors", "1", "--dc", "--meter-interval", "10", "--fault", "answerslate", "--fault", "KwhLabelledWh",
             "--control-port", "8190", "--sessions", "--card", "A1", "--card", "B2", "--quiet",
         ]);
 
@@ -45,6 +45,7 @@ public sealed class CliParserTests
         Assert.Equal(3, stations.Count);
         Assert.All(stations, s => Assert.True(Assert.Single(s.Connectors).Dc));
         Assert.All(stations, s => Assert.Equal(OcppVersion.V201, s.Version));
+        Assert.All(stations, s => Assert.Equal("10", s.Configuration["MeterValueSampleInterval"]));
     }
 
     [Theory]
@@ -82,7 +83,7 @@ public sealed class CliParserTests
     public void Help_needs_nothing_else_and_the_usage_names_every_option()
     {
         Assert.True(CliParser.Parse(["--help"]).Help);
-        foreach (var option in new[] { "--url", "--id", "--version", "--password", "--count", "--connectors", "--dc", "--fault", "--control-port", "--sessions", "--card", "--client-cert", "--client-cert-password", "--ca", "--quiet" })
+        foreach (var option in new[] { "--url", "--id", "--version", "--password", "--count", "--connectors", "--dc", "--meter-interval", "--fault", "--control-port", "--sessions", "--card", "--client-cert", "--client-cert-password", "--ca", "--quiet" })
         {
             Assert.Contains(option + " ", CliUsage.Text, StringComparison.Ordinal);
         }
