@@ -42,7 +42,17 @@ public sealed partial class DemoService(
             return;
         }
 
-        var passwords = await registration.RegisterAsync(stoppingToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, string> passwords;
+        try
+        {
+            passwords = await registration.RegisterAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRegistrationFailed(logger, ex); // the server keeps running without the demo
+            return;
+        }
+
         var settings = options.Value;
         var meterSeconds = Math.Max(1, settings.MeterValueSeconds).ToString(CultureInfo.InvariantCulture);
         var drivers = new DriverLoopOptions { Cards = DemoStation.Cards, Scale = settings.SessionScale, MaxCharge = TimeSpan.FromMinutes(6) };
@@ -120,6 +130,9 @@ public sealed partial class DemoService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo mode: the server has no address to connect the simulated stations to.")]
     private static partial void LogNoAddress(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo mode: registering the demo stations and cards failed; no demo stations run.")]
+    private static partial void LogRegistrationFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo station {StationId} (OCPP {Version}): {Description}")]
     private static partial void LogStation(ILogger logger, string stationId, string version, string description);

@@ -59,6 +59,16 @@ public sealed class DriverLoop(SimStation station, DriverLoopOptions? options = 
                 // Someone else (the control API, the CSMS) acted on the connector meanwhile.
                 station.Log.Note($"Driver on connector {connector.Id} gave up: {ex.Message}");
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // one failed session must not end the drivers of a long-running demo; it is logged
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                station.Log.Note($"Driver on connector {connector.Id} failed: {ex.GetType().Name}: {ex.Message}");
+            }
         }
     }
 
