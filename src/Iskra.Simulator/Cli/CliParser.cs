@@ -32,7 +32,7 @@ internal static class CliParser
                 "--meter-interval" => options with { MeterInterval = ParseInt(name, Value(), 1, 86_400) },
                 "--fault" => Add(options, faults, ParseFault(Value())),
                 "--control-port" => options with { ControlPort = ParseInt(name, Value(), 0, 65_535) },
-                "--control-bind" => options with { ControlBind = Value() },
+                "--control-bind" => options with { ControlBind = ParseAddress(Value()) },
                 "--sessions" => options with { Sessions = true },
                 "--card" => Add(options, cards, Value()),
                 "--client-cert" => options with { ClientCertificate = Value() },
@@ -72,6 +72,9 @@ internal static class CliParser
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss"
             ? uri
             : throw new FormatException($"--url must be a ws:// or wss:// address, not '{text}'.");
+
+    private static string ParseAddress(string text) =>
+        System.Net.IPAddress.TryParse(text, out _) ? text : throw new FormatException($"--control-bind must be an IP address, not '{text}'.");
 
     private static OcppVersion ParseVersion(string text) => text switch
     {

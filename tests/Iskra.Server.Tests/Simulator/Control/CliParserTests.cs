@@ -18,6 +18,7 @@ public sealed class CliParserTests
         Assert.Equal(2, options.Connectors);
         Assert.False(options.Dc || options.Sessions || options.Quiet);
         Assert.Null(options.ControlPort);
+        Assert.Equal("127.0.0.1", options.ControlBind);
         var station = Assert.Single(SimulatorCli.Build(options));
         Assert.Equal("CP-1", station.Id);
         Assert.Equal(2, station.Connectors.Count);
@@ -69,6 +70,7 @@ public sealed class CliParserTests
     [InlineData("--url ws://h/ocpp --id CP-1 --connectors x", "--connectors must be a number")]
     [InlineData("--url ws://h/ocpp --id CP-1 --fault Nope", "No fault 'Nope'")]
     [InlineData("--url ws://h/ocpp --id CP-1 --colour red", "Unknown option '--colour'")]
+    [InlineData("--url ws://h/ocpp --id CP-1 --control-bind localhost", "--control-bind must be an IP address")]
     [InlineData("--url ws://h/ocpp --id", "--id needs a value")]
     [InlineData("--url ws://h/ocpp --id --dc", "--id needs a value")]
     [InlineData("--url ws://h/ocpp --id CP-1 --client-cert-password p", "needs --client-cert")]

@@ -14,6 +14,7 @@ public sealed class ControlApiErrorTests(SharedSqliteServer shared) : IClassFixt
     {
         await using var control = await ControlApi.StartAsync(Iskra, "ctl-404", OcppVersion.V16);
         var ct = TestContext.Current.CancellationToken;
+        Assert.Equal("127.0.0.1", control.Server.BaseUri.Host); // loopback unless told otherwise
 
         var station = await (await control.Http.GetAsync("/stations/nobody", ct)).ProblemAsync(404);
         Assert.Contains("nobody", station.GetProperty("detail").GetString(), StringComparison.Ordinal);
