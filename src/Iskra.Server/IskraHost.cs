@@ -3,6 +3,7 @@ using Iskra.Csms.Access;
 using Iskra.Csms.Storage;
 using Iskra.Server.Api;
 using Iskra.Server.Auth;
+using Iskra.Server.Demo;
 using Iskra.Server.Transport;
 using Iskra.Server.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -18,15 +19,21 @@ public static partial class IskraHost
 {
     public const string DefaultUrl = "http://localhost:8180";
 
-    /// <summary>Builds the app. Flags: <c>--dev</c> admits unknown stations as Pending.</summary>
+    /// <summary>Builds the app. Flags: <c>--dev</c> admits unknown stations as Pending; <c>--demo</c> runs simulated stations inside (Demo:Enabled).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var dev = args.Contains("--dev");
-        var builder = WebApplication.CreateBuilder(args.Where(a => a is not "--dev").ToArray());
+        var demo = args.Contains("--demo");
+        var builder = WebApplication.CreateBuilder(args.Where(a => a is not ("--dev" or "--demo")).ToArray());
         builder.Configuration.AddEnvironmentVariables("ISKRA_");
         if (dev)
         {
             builder.Configuration["Csms:AdmitUnknownStations"] = "true";
+        }
+
+        if (demo)
+        {
+            builder.Configuration["Demo:Enabled"] = "true";
         }
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -46,6 +53,7 @@ public static partial class IskraHost
         builder.Services.AddOcppTransport(builder.Configuration);
         builder.Services.AddIskraApi();
         builder.Services.AddIskraWebhooks();
+        builder.Services.AddIskraDemo(builder.Configuration);
 
         var app = builder.Build();
         app.MapOcpp();

@@ -91,6 +91,9 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
 
     public bool IsConnected => Link.Connected;
 
+    /// <summary>Started and not stopped.</summary>
+    public bool IsRunning => _running is not null;
+
     /// <summary>The last BootNotification status (Accepted, Pending, Rejected), null before one.</summary>
     public string? Registration => Link.Registration;
 

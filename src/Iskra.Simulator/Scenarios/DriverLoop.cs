@@ -1,0 +1,117 @@
+using Iskra.Simulator.Model;
+using Iskra.Simulator.Stations;
+
+namespace Iskra.Simulator.Scenarios;
+
+/// <summary>
+/// Plausible drivers at a station, forever: on each connector, after an idle while an EV with a random
+/// battery and state of charge is plugged in, a card from the list is presented, the car charges for a
+/// random while, then the driver either stops with the same card or just unplugs; and again. Each
+/// connector has its own rhythm. A connector that is not free (faulted, unavailable, in use by someone
+/// else) is left alone until it is.
+/// </summary>
+public sealed class DriverLoop(SimStation station, DriverLoopOptions? options = null)
+{
+    private static readonly double[] CapacitiesWh = [40_000, 58_000, 77_000, 100_000];
+    private static readonly double[] AcPowersW = [7_400, 11_000, 22_000];
+
+    private readonly DriverLoopOptions _options = options ?? new DriverLoopOptions();
+    private int _sessions;
+
+    /// <summary>Sessions started so far (cards accepted).</summary>
+    public int Sessions => _sessions;
+
+    /// <summary>Runs the drivers of every connector until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Cards.Count == 0)
+        {
+            throw new InvalidOperationException("The driver loop needs at least one card.");
+        }
+
+        try
+        {
+            await Task.WhenAll(station.Connectors.Select(c => DriveAsync(c, cancellationToken))).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped.
+        }
+    }
+
+    private async Task DriveAsync(Connector connector, CancellationToken cancellationToken)
+    {
+        var random = _options.Seed is { } seed ? new Random(seed + connector.Id) : new Random();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await DelayAsync(random, _options.MinIdle, _options.MaxIdle, cancellationToken).ConfigureAwait(false);
+            if (!station.IsOnline || connector.Status != ConnectorStatus.Available || connector.Plugged)
+            {
+                continue;
+            }
+
+            try
+            {
+                await SessionAsync(connector, random, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Someone else (the control API, the CSMS) acted on the connector meanwhile.
+                station.Log.Note($"Driver on connector {connector.Id} gave up: {ex.Message}");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // one failed session must not end the drivers of a long-running demo; it is logged
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                station.Log.Note($"Driver on connector {connector.Id} failed: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+
+    private async Task SessionAsync(Connector connector, Random random, CancellationToken cancellationToken)
+    {
+        await station.PlugInAsync(connector.Id, RandomEv(connector, random)).ConfigureAwait(false);
+        await DelayAsync(random, _options.MinStep, _options.MaxStep, cancellationToken).ConfigureAwait(false);
+        var card = _options.Cards[random.Next(_options.Cards.Count)];
+        var status = await station.PresentCardAsync(connector.Id, card).ConfigureAwait(false);
+        if (status == "Accepted")
+        {
+            Interlocked.Increment(ref _sessions);
+            await DelayAsync(random, _options.MinCharge, _options.MaxCharge, cancellationToken).ConfigureAwait(false);
+            if (random.Next(2) == 0 && connector.Session is { } session && session.IdTag == card)
+            {
+                // Stops with the card first (Local), unplugs after a moment; otherwise unplugging stops it (EVDisconnected).
+                await station.PresentCardAsync(connector.Id, card).ConfigureAwait(false);
+                await DelayAsync(random, _options.MinStep, _options.MaxStep, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await DelayAsync(random, _options.MinStep, _options.MaxStep, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (connector.Plugged)
+        {
+            await station.UnplugAsync(connector.Id).ConfigureAwait(false);
+        }
+    }
+
+    private static ElectricVehicle RandomEv(Connector connector, Random random)
+    {
+        var capacity = CapacitiesWh[random.Next(CapacitiesWh.Length)];
+        var soc = 0.1 + (random.NextDouble() * 0.5);
+        var target = 0.8 + (random.NextDouble() * 0.2);
+        var power = connector.Options.Dc ? 50_000 + (random.Next(11) * 10_000) : AcPowersW[random.Next(AcPowersW.Length)];
+        return new ElectricVehicle(capacity, soc, power, target);
+    }
+
+    private Task DelayAsync(Random random, TimeSpan min, TimeSpan max, CancellationToken cancellationToken)
+    {
+        var span = min + ((max - min) * random.NextDouble());
+        return Task.Delay(span * _options.Scale, station.Time, cancellationToken);
+    }
+}
