@@ -10,5 +10,7 @@ internal static class V16Routes
     {
         ["RemoteStartTransaction"] = RemoteStartTransactionHandler.HandleAsync,
         ["RemoteStopTransaction"] = RemoteStopTransactionHandler.HandleAsync,
+        ["GetConfiguration"] = GetConfigurationHandler.HandleAsync,
+        ["ChangeConfiguration"] = ChangeConfigurationHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
