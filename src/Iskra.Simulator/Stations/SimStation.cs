@@ -491,7 +491,11 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
             last = now;
             if (_powered)
             {
-                await LockedAsync(() => Logic.Tick(elapsed)).ConfigureAwait(false);
+                await LockedAsync(() =>
+                {
+                    Logic.Tick(elapsed);
+                    DeviceModel.Watch();
+                }).ConfigureAwait(false);
             }
         }
     }

@@ -14,6 +14,7 @@ internal sealed class DeviceModel(SimStation station)
 {
     private readonly Lazy<IReadOnlyList<DeviceVariable>> _variables = new(() => Build(station));
     private readonly Dictionary<int, NetworkConnectionProfileType> _networkProfiles = [];
+    private readonly MonitorWatch _watch = new(station);
 
     public IReadOnlyList<DeviceVariable> Variables => _variables.Value;
 
@@ -103,6 +104,15 @@ internal sealed class DeviceModel(SimStation station)
             SupportsMonitoring = variable.Mutability != MutabilityEnumType.WriteOnly,
         },
     };
+
+    /// <summary>Checks the monitors against the model as it is now and reports what they see (N07); called every tick, under the station's lock.</summary>
+    public void Watch()
+    {
+        if (station.Version == Ocpp.OcppVersion.V201)
+        {
+            _watch.Check(this);
+        }
+    }
 
     /// <summary>B09 SetNetworkProfile: kept for the slot; the station does not switch to it by itself.</summary>
     public void StoreNetworkProfile(int slot, NetworkConnectionProfileType profile)

@@ -77,4 +77,39 @@ public sealed class SimulatedMonitoringTests(SharedSqliteServer shared) : IClass
         Assert.Equal(["4", "HardWiredOnly"], read.GetProperty("getVariableResult").EnumerateArray().Select(r => r.GetProperty("attributeValue").GetString()));
         await station.AssertSentFramesValidAsync();
     }
+
+    [Fact]
+    public async Task A_threshold_monitor_on_the_EVSE_power_reports_the_crossing_and_its_clearing_in_NotifyEvent()
+    {
+        var id = "simmon-event";
+        await Server.IdTagAsync("SIMMON-CARD");
+        await using var station = await SimulatedStations.StartAsync(Server, id, OcppVersion.V201);
+        using var api = Server.Api();
+        var set = await api.RawAsync(id, "SetVariableMonitoring", """
+            {"setMonitoringData":[
+              {"value":1000,"type":"UpperThreshold","severity":4,"component":{"name":"EVSE","evse":{"id":1}},"variable":{"name":"Power"}},
+              {"value":500,"type":"Delta","severity":8,"component":{"name":"EVSE","evse":{"id":1}},"variable":{"name":"Power"}}]}
+            """);
+        var ids = set.GetProperty("setMonitoringResult").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
+        Assert.Equal("Accepted", (await api.RawAsync(id, "SetMonitoringLevel", """{"severity":5}""")).GetProperty("status").GetString());
+
+        await station.StartSessionAsync(1, "SIMMON-CARD");
+        await station.WaitUntilAsync(s => Events(s).Any(e => e.GetProperty("variableMonitoringId").GetInt32() == ids[0]), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await station.UnplugAsync(1);
+        await station.WaitUntilAsync(s => Events(s).Any(e => e.TryGetProperty("cleared", out var cleared) && cleared.GetBoolean()), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await station.SettleAsync();
+
+        var events = Events(station);
+        var alert = events.First();
+        Assert.Equal(("Alerting", "CustomMonitor", "EVSE", 1), (alert.GetProperty("trigger").GetString(), alert.GetProperty("eventNotificationType").GetString(),
+            alert.GetProperty("component").GetProperty("name").GetString(), alert.GetProperty("component").GetProperty("evse").GetProperty("id").GetInt32()));
+        Assert.True(decimal.Parse(alert.GetProperty("actualValue").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > 1000);
+        Assert.Equal("0", events.Last().GetProperty("actualValue").GetString());
+        Assert.Equal(2, events.Count); // the delta monitor's severity 8 is below the active level 5: never reported
+        Assert.Equal(events.Count, events.Select(e => e.GetProperty("eventId").GetInt32()).Distinct().Count());
+        await station.AssertSentFramesValidAsync();
+    }
+
+    private static List<System.Text.Json.JsonElement> Events(Iskra.Simulator.Stations.SimStation station) =>
+        [.. station.Sent("NotifyEvent").SelectMany(p => p.GetProperty("eventData").EnumerateArray())];
 }
