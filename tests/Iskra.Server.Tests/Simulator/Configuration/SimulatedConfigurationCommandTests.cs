@@ -172,6 +172,36 @@ public sealed class SimulatedConfigurationCommandTests(SharedSqliteServer shared
         await station.AssertSentFramesValidAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
+    public async Task A_request_for_more_keys_than_GetConfigurationMaxKeys_is_refused(OcppVersion version)
+    {
+        var id = $"simcfg-max-{version}";
+        await using var station = await SimulatedStations.StartAsync(Server, id, version, o => o with
+        {
+            Configuration = new Dictionary<string, string> { ["MeterValueSampleInterval"] = "1", ["GetConfigurationMaxKeys"] = "2" },
+        });
+        using var api = Server.Api();
+
+        var response = await api.PostJsonAsync($"/api/stations/{id}/commands/get-configuration", """{"keys":["HeartbeatInterval","MeterValueSampleInterval","ResetRetries"]}""");
+
+        if (version == OcppVersion.V16)
+        {
+            // 1.6 §9.1.9: a station answers at most GetConfigurationMaxKeys keys; this one refuses the request with a CALLERROR.
+            var problem = await response.JsonAsync(502);
+            Assert.Equal("OccurenceConstraintViolation", problem.GetProperty("errorCode").GetString());
+        }
+        else
+        {
+            // 2.0.1 B06.FR.05 (TC_B_08_CS): the items beyond ItemsPerMessage[GetVariables] are Rejected.
+            var results = (await response.JsonAsync(200)).GetProperty("response").GetProperty("getVariableResult").EnumerateArray().ToList();
+            Assert.Equal(["Accepted", "Accepted", "Rejected"], results.Select(r => r.GetProperty("attributeStatus").GetString()));
+            Assert.Equal("TooManyElements", results[2].GetProperty("attributeStatusInfo").GetProperty("reasonCode").GetString());
+        }
+
+        await station.AssertSentFramesValidAsync();
+    }
+
     /// <summary>The value Iskra stores for a key: 1.6 configuration table, 2.0.1 device model.</summary>
     private static async Task<string?> StoredValueAsync(HttpClient api, string id, OcppVersion version, string key, string component, string variable) =>
         version == OcppVersion.V16
