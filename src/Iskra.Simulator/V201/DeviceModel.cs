@@ -92,7 +92,7 @@ internal sealed class DeviceModel(SimStation station)
                 Type = AttributeEnumType.Actual,
                 Value = Read(variable),
                 Mutability = variable.Mutability,
-                Persistent = variable.Live is null,
+                Persistent = variable.Live is null ? true : null, // settings survive a reboot; readings are not settings
             },
         ],
         VariableCharacteristics = new VariableCharacteristicsType
