@@ -97,6 +97,71 @@ public sealed class ConfigurationStore
         }
     }
 
+    /// <summary>The measurands the station's meter can report (1.6 §9.1 *SampledData / *AlignedData values).</summary>
+    public static IReadOnlyList<string> Measurands { get; } =
+        ["Energy.Active.Import.Register", "Power.Active.Import", "Power.Offered", "Current.Import", "Voltage", "SoC"];
+
+    /// <summary>
+    /// Sets a value as the CSMS asks (1.6 §5.3 ChangeConfiguration): NotSupported for an unknown key,
+    /// Rejected for a read-only key or a value not of the key's kind, RebootRequired for a key that
+    /// takes effect after a reboot (stored all the same), otherwise Accepted.
+    /// </summary>
+    public ConfigurationChange TrySet(string name, string value)
+    {
+        lock (_lock)
+        {
+            if (!_keys.TryGetValue(name, out var key))
+            {
+                return ConfigurationChange.NotSupported;
+            }
+
+            if (key.ReadOnly || Normalize(key, value) is not { } normalized)
+            {
+                return ConfigurationChange.Rejected;
+            }
+
+            key.Value = normalized;
+            return key.RebootRequired ? ConfigurationChange.RebootRequired : ConfigurationChange.Accepted;
+        }
+    }
+
+    /// <summary>The value as the key stores it, or null when it is not of the key's kind.</summary>
+    public static string? Normalize(ConfigurationKey key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var trimmed = value.Trim();
+        switch (key.Kind)
+        {
+            case ConfigurationValueKind.Number:
+                // 1.6 §9: intervals, counts and lengths are non-negative integers.
+                return int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                    ? number.ToString(CultureInfo.InvariantCulture)
+                    : null;
+            case ConfigurationValueKind.Boolean:
+                return bool.TryParse(trimmed, out var flag) ? (flag ? "true" : "false") : null;
+            case ConfigurationValueKind.List:
+                var items = trimmed.Split(',', StringSplitOptions.TrimEntries);
+                if (items.Any(i => i.Length == 0) && trimmed.Length > 0)
+                {
+                    return null;
+                }
+
+                // 1.6 §9.1.15: a measurand list names only measurands the meter has.
+                if (IsMeasurandList(key.Name) && items.Any(i => i.Length > 0 && !Measurands.Contains(i, StringComparer.Ordinal)))
+                {
+                    return null;
+                }
+
+                return string.Join(',', items.Where(i => i.Length > 0));
+            default:
+                return value;
+        }
+    }
+
+    private static bool IsMeasurandList(string name) =>
+        name.EndsWith("SampledData", StringComparison.OrdinalIgnoreCase) || name.EndsWith("AlignedData", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Adds a key (the simulator's own or a vendor key).</summary>
     public void Add(string name, string value, bool readOnly, ConfigurationValueKind kind, bool rebootRequired = false)
     {

@@ -48,6 +48,7 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
         Link = new StationLink(this);
         Logic = new ChargingLogic(this);
         Protocol = StationProtocols.Create(this);
+        DeviceModel = new V201.DeviceModel(this);
     }
 
     public string Id => Options.Id;
@@ -117,6 +118,9 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     internal ChargingLogic Logic { get; }
 
     internal StationProtocol Protocol { get; }
+
+    /// <summary>The 2.0.1 device model over <see cref="Configuration"/>, with its monitors (used by a 2.0.1 station).</summary>
+    internal V201.DeviceModel DeviceModel { get; }
 
     /// <summary>The reason of the next BootNotification, in the 2.0.1 BootReason spelling.</summary>
     internal string BootReason { get; set; } = "PowerUp";
@@ -490,7 +494,11 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
             last = now;
             if (_powered)
             {
-                await LockedAsync(() => Logic.Tick(elapsed)).ConfigureAwait(false);
+                await LockedAsync(() =>
+                {
+                    Logic.Tick(elapsed);
+                    DeviceModel.Watch();
+                }).ConfigureAwait(false);
             }
         }
     }

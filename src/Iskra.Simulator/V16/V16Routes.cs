@@ -19,5 +19,7 @@ internal static class V16Routes
         ["DataTransfer"] = DataTransferHandler.HandleAsync,
         ["SendLocalList"] = SendLocalListHandler.HandleAsync,
         ["GetLocalListVersion"] = GetLocalListVersionHandler.HandleAsync,
+        ["GetConfiguration"] = GetConfigurationHandler.HandleAsync,
+        ["ChangeConfiguration"] = ChangeConfigurationHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -20,5 +20,15 @@ internal static class V201Routes
         ["GetLocalListVersion"] = GetLocalListVersionHandler.HandleAsync,
         ["GetTransactionStatus"] = GetTransactionStatusHandler.HandleAsync,
         ["CostUpdated"] = CostUpdatedHandler.HandleAsync,
+        ["GetVariables"] = GetVariablesHandler.HandleAsync,
+        ["SetVariables"] = SetVariablesHandler.HandleAsync,
+        ["GetBaseReport"] = GetBaseReportHandler.HandleAsync,
+        ["GetReport"] = GetReportHandler.HandleAsync,
+        ["SetNetworkProfile"] = SetNetworkProfileHandler.HandleAsync,
+        ["SetVariableMonitoring"] = SetVariableMonitoringHandler.HandleAsync,
+        ["ClearVariableMonitoring"] = ClearVariableMonitoringHandler.HandleAsync,
+        ["SetMonitoringBase"] = SetMonitoringBaseHandler.HandleAsync,
+        ["SetMonitoringLevel"] = SetMonitoringLevelHandler.HandleAsync,
+        ["GetMonitoringReport"] = GetMonitoringReportHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
