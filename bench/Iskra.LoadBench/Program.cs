@@ -80,7 +80,8 @@ foreach (var name in o.Profiles)
     var started = Stopwatch.GetTimestamp();
     var result = await profiles.RunAsync(name, ct);
     result.Print();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"({name} took {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s with its drain)"));
+    var settled = await profiles.SettleAsync(ct);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"({name} took {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s with its drain; the server answered a probe within 1 s again after {settled.TotalSeconds:F0} s)"));
     results.Add(result);
 }
 

@@ -34,7 +34,15 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
     private TaskCompletionSource<bool>? _startAnswer;
     private volatile bool _leaving;
 
+    private static long _answersReceived;
+
     public string Id { get; } = id;
+
+    /// <summary>
+    /// Every CALLRESULT and CALLERROR received by any swarm station in this process, late ones (after
+    /// their timeout) included: sampled over a window it is the rate the server actually answered at.
+    /// </summary>
+    public static long AnswersReceived => Interlocked.Read(ref _answersReceived);
 
     public OcppVersion Version { get; } = version;
 
@@ -341,6 +349,7 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
                 return;
             }
 
+            Interlocked.Increment(ref _answersReceived);
             if (!Utf8Parser.TryParse(reader.ValueSpan, out int messageId, out _))
             {
                 return;
