@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every load profile on SQLite and on PostgreSQL at the target size, then one summary table.
-# About 12–15 minutes on the 2-core machine (docs/benchmarks.md). Run it on an otherwise idle machine.
+# About 10–15 minutes on the 2-core machine (up to ~20 when stress overloads the server) (docs/benchmarks.md). Run it on an otherwise idle machine.
 # Usage: bash bench/run-all.sh [extra Iskra.LoadBench options, e.g. --stations 2000 --duration 20]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

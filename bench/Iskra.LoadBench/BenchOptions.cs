@@ -26,8 +26,8 @@ internal sealed class BenchOptions
           --stations <n>             stations (default 20000)
           --versions <mixed|1.6|2.0.1>  mixed: every other station speaks 2.0.1 (default mixed)
           --prefix <s>               station id prefix (default SWARM)
-          --idle <s>                 seconds of the idle profile (default 30)
-          --duration <s>             measured seconds of typical and stress (default 60)
+          --idle <s>                 seconds of the idle profile (default 20)
+          --duration <s>             measured seconds of typical and stress (default 30)
           --warmup <s>               unmeasured seconds before them (default 10)
           --backlog <n>              replay: queued transaction messages per station (default 10)
           --sources <k>              loopback source addresses 127.0.0.2..(k+1) (default 4)
@@ -52,8 +52,8 @@ internal sealed class BenchOptions
     public int Stations { get; private set; } = 20_000;
     public string Versions { get; private set; } = "mixed";
     public string Prefix { get; private set; } = "SWARM";
-    public double Idle { get; private set; } = 30;
-    public double Duration { get; private set; } = 60;
+    public double Idle { get; private set; } = 20;
+    public double Duration { get; private set; } = 30;
     public double Warmup { get; private set; } = 10;
     public int Backlog { get; private set; } = 10;
     public int Sources { get; private set; } = 4;

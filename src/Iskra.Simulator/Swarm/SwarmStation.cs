@@ -19,7 +19,7 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
     private const int MaxFrameBytes = 1 << 20;
     private static readonly TimeSpan StopWaitLimit = TimeSpan.FromSeconds(30);
 
-    private readonly Dictionary<int, SwarmPending> _pending = new(4);
+    private readonly SwarmCalls _calls = new(id);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly byte[] _send = new byte[BufferBytes];
     private byte[] _receive = new byte[BufferBytes];
@@ -56,10 +56,7 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
     {
         get
         {
-            lock (_pending)
-            {
-                return _pending.Count + Volatile.Read(ref _sending);
-            }
+            return _calls.Count + Volatile.Read(ref _sending);
         }
     }
 
@@ -104,26 +101,12 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
             return await done.Task.ConfigureAwait(false);
         }
 
-        Expire(messageId);
+        _calls.Expire(messageId);
         return false;
     }
 
     /// <summary>Counts every call sent before <paramref name="timestamp"/> and still unanswered as a timeout.</summary>
-    public void ExpireSentBefore(long timestamp)
-    {
-        lock (_pending)
-        {
-            foreach (var (messageId, p) in _pending)
-            {
-                if (p.Scheduled < timestamp)
-                {
-                    _pending.Remove(messageId);
-                    p.Stats.OnTimeout(Id, p.Action);
-                    p.Done?.TrySetResult(false);
-                }
-            }
-        }
-    }
+    public void ExpireSentBefore(long timestamp) => _calls.ExpireSentBefore(timestamp);
 
     /// <summary>Drops the connection at once, as a power cut or a broken network does; pending calls are forgotten.</summary>
     public async Task AbortAsync()
@@ -131,7 +114,7 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
         _leaving = true;
         _socket?.Abort();
         await _receiving.ConfigureAwait(false);
-        Forget();
+        _calls.Forget();
     }
 
     public async ValueTask DisposeAsync()
@@ -152,7 +135,7 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
         _socket?.Abort();
         await _receiving.ConfigureAwait(false);
         _socket?.Dispose();
-        Forget();
+        _calls.Forget();
         _sendLock.Dispose();
     }
 
@@ -218,10 +201,7 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
                 Volatile.Write(ref _answeredTransactionId, 0);
             }
 
-            lock (_pending)
-            {
-                _pending[messageId] = new SwarmPending(action, scheduled, done, Stats);
-            }
+            _calls.Add(messageId, new SwarmPending(action, scheduled, done, Stats));
 
             Stats.OnSent(action);
             await socket.SendAsync(_send.AsMemory(0, length), WebSocketMessageType.Text, WebSocketMessageFlags.EndOfMessage, CancellationToken.None).ConfigureAwait(false);
@@ -230,10 +210,7 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
             // The receive loop counts the broken connection; this call will never be answered.
-            lock (_pending)
-            {
-                _pending.Remove(messageId);
-            }
+            _calls.Remove(messageId);
 
             done?.TrySetResult(false);
             return 0;
@@ -327,7 +304,7 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
         if (!_leaving)
         {
             Stats.OnClosed(Id, why ?? "?");
-            Forget();
+            _calls.Forget();
         }
     }
 
@@ -355,13 +332,9 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
                 return;
             }
 
-            SwarmPending p;
-            lock (_pending)
+            if (!_calls.TryTake(messageId, out var p))
             {
-                if (!_pending.Remove(messageId, out p))
-                {
-                    return; // answered after its timeout: already counted
-                }
+                return; // answered after its timeout: already counted
             }
 
             if (type == 3)
@@ -422,31 +395,6 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
         finally
         {
             _sendLock.Release();
-        }
-    }
-
-    private void Expire(int messageId)
-    {
-        lock (_pending)
-        {
-            if (_pending.Remove(messageId, out var p))
-            {
-                p.Stats.OnTimeout(Id, p.Action);
-            }
-        }
-    }
-
-    /// <summary>Forgets calls that can no longer be answered; a waiting caller gets false.</summary>
-    private void Forget()
-    {
-        lock (_pending)
-        {
-            foreach (var p in _pending.Values)
-            {
-                p.Done?.TrySetResult(false);
-            }
-
-            _pending.Clear();
         }
     }
 }
