@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Iskra.Simulator.Swarm;
 
-namespace Iskra.Bench;
+namespace Iskra.LoadBench;
 
 /// <summary>
 /// The Iskra server under test: a child process started from the Release build with a fresh
@@ -116,17 +117,13 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private static string BenchSettings(BenchOptions o)
     {
+        // The station's flood guard stays as shipped: the swarm sends at a station's pace.
         var stations = Enumerable.Range(0, o.Stations).Select(i => new Dictionary<string, object> { ["Id"] = o.StationId(i), ["SecurityProfile"] = 0 }).ToList();
+        var idTags = new[] { new Dictionary<string, object> { ["IdTag"] = SwarmFrames.IdTag } };
         var settings = new Dictionary<string, object>
         {
-            ["Seed"] = new Dictionary<string, object> { ["Stations"] = stations },
+            ["Seed"] = new Dictionary<string, object> { ["Stations"] = stations, ["IdTags"] = idTags },
         };
-        if (!o.KeepRateLimit)
-        {
-            // The closed loop sends as fast as the server answers: far beyond a real station's 50/s.
-            settings["Ocpp"] = new Dictionary<string, object> { ["MaxMessagesPerSecond"] = 1_000_000, ["MessageBurst"] = 1_000_000 };
-        }
-
         return JsonSerializer.Serialize(settings);
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Iskra.Bench;
+namespace Iskra.LoadBench;
 
 /// <summary>Machine-wide CPU use from /proc/stat, to see what else competed for the cores during a run.</summary>
 internal readonly record struct SystemCpu(long BusyTicks, long TotalTicks)
