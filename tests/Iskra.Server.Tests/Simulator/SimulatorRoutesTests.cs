@@ -1,4 +1,5 @@
 using Iskra.Ocpp;
+using Iskra.Server.Tests.Infrastructure;
 using Iskra.Simulator.V16;
 using Iskra.Simulator.V201;
 
@@ -8,7 +9,7 @@ namespace Iskra.Server.Tests.Simulator;
 public sealed class SimulatorRoutesTests
 {
     [Theory]
-    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Infrastructure.Matrix))]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
     public void Every_CSMS_initiated_action_has_a_handler(OcppVersion version)
     {
         var routed = version == OcppVersion.V16 ? V16Routes.Handlers.Keys : V201Routes.Handlers.Keys;
@@ -23,7 +24,7 @@ public sealed class SimulatorRoutesTests
     }
 
     [Theory]
-    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Infrastructure.Matrix))]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
     public void Every_route_is_an_action_the_CSMS_calls(OcppVersion version)
     {
         var routed = version == OcppVersion.V16 ? V16Routes.Handlers.Keys : V201Routes.Handlers.Keys;
