@@ -154,6 +154,7 @@ internal sealed class ChargingLogic(SimStation station)
     public void Tick(TimeSpan elapsed)
     {
         var now = station.Now;
+        SmartCharging.ChargingLimits.Apply(station);
         foreach (var connector in station.Connectors)
         {
             ExpireWaits(connector, now);

@@ -10,5 +10,10 @@ internal static class V16Routes
     {
         ["RemoteStartTransaction"] = RemoteStartTransactionHandler.HandleAsync,
         ["RemoteStopTransaction"] = RemoteStopTransactionHandler.HandleAsync,
+        ["SetChargingProfile"] = SetChargingProfileHandler.HandleAsync,
+        ["ClearChargingProfile"] = ClearChargingProfileHandler.HandleAsync,
+        ["GetCompositeSchedule"] = GetCompositeScheduleHandler.HandleAsync,
+        ["ReserveNow"] = ReserveNowHandler.HandleAsync,
+        ["CancelReservation"] = CancelReservationHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

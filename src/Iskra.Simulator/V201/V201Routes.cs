@@ -10,5 +10,11 @@ internal static class V201Routes
     {
         ["RequestStartTransaction"] = RequestStartTransactionHandler.HandleAsync,
         ["RequestStopTransaction"] = RequestStopTransactionHandler.HandleAsync,
+        ["SetChargingProfile"] = SetChargingProfileHandler.HandleAsync,
+        ["ClearChargingProfile"] = ClearChargingProfileHandler.HandleAsync,
+        ["GetCompositeSchedule"] = GetCompositeScheduleHandler.HandleAsync,
+        ["GetChargingProfiles"] = GetChargingProfilesHandler.HandleAsync,
+        ["ReserveNow"] = ReserveNowHandler.HandleAsync,
+        ["CancelReservation"] = CancelReservationHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
