@@ -65,6 +65,28 @@ public sealed class SimulatedReservationTests(SharedSqliteServer shared) : IClas
 
     [Theory]
     [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
+    public async Task A_card_of_the_reserved_group_may_use_the_reservation(OcppVersion version)
+    {
+        var id = $"sim-res-group-{version}";
+        var (member, group) = ("RES-MEMBER-" + version, "RES-GROUP-" + version);
+        await Server.IdTagAsync(member, parent: group);
+        await using var station = await SimulatedStations.StartAsync(Server, id, version);
+        using var api = Server.Api();
+
+        var body = Reserve(1, "RES-SOMEONE-" + version, TimeSpan.FromMinutes(5)).Replace("\"idTag\"", $"\"parentIdTag\":\"{group}\",\"idTag\"", StringComparison.Ordinal);
+        var reserved = await api.CommandAsync(id, "reserve-now", body);
+        Assert.Equal("Accepted", reserved.GetProperty("status").GetString());
+        await api.WaitForStatusAsync(id, 1, "Reserved");
+
+        await station.StartSessionAsync(1, member); // its parentIdTag (2.0.1: groupIdToken) is the reservation's
+        Assert.Equal(reserved.GetProperty("reservationId").GetInt32(), station.Connector(1).Session!.ReservationId);
+        await station.UnplugAsync(1);
+        await station.SettleAsync();
+        await station.AssertSentFramesValidAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
     public async Task Cancelling_a_reservation_frees_the_connector_for_any_card(OcppVersion version)
     {
         var id = $"sim-res-cancel-{version}";
