@@ -48,6 +48,14 @@ public sealed class SimulatedSmartChargingTests(SharedSqliteServer shared) : ICl
         var again = await api.CommandAsync(id, "clear-charging-profile", """{"id":1}""");
         Assert.Equal("Unknown", again.GetProperty("status").GetString());
 
+        // A limit of 0 suspends the EV (SuspendedEVSE); clearing by connector, purpose and stack level lifts it.
+        var zero = Profile(3, "TxDefaultProfile", "Relative", "A", "", (0, 0)).Replace("\"stackLevel\":0", "\"stackLevel\":1", StringComparison.Ordinal);
+        Assert.Equal("Accepted", (await api.CommandAsync(id, "set-charging-profile", $$"""{"connectorId":1,"csChargingProfiles":{{zero}}}""")).GetProperty("status").GetString());
+        await station.WaitUntilAsync(s => s.Connector(1).Status == ConnectorStatus.SuspendedEVSE && s.Connector(1).PowerW == 0, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        var byCriteria = await api.CommandAsync(id, "clear-charging-profile", """{"connectorId":1,"chargingProfilePurpose":"TxDefaultProfile","stackLevel":1}""");
+        Assert.Equal("Accepted", byCriteria.GetProperty("status").GetString());
+        await station.WaitUntilAsync(s => s.Connector(1).Status == ConnectorStatus.Charging, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
         await station.UnplugAsync(1);
         await station.SettleAsync();
         await station.AssertSentFramesValidAsync();
