@@ -88,7 +88,7 @@ internal sealed class ChargingLogic(SimStation station)
     /// <returns>False when the connector cannot take it: busy, out of order, or reserved for another id tag.</returns>
     public bool Authorized(Connector connector, string idTag, int? remoteStartId, bool remote)
     {
-        if (!CanStart(connector, idTag))
+        if (!CanStart(connector, idTag, station.Authorization.Lookup(idTag, station.Now, useList: true, useCache: true)?.ParentIdTag))
         {
             return false;
         }
@@ -106,10 +106,11 @@ internal sealed class ChargingLogic(SimStation station)
         return true;
     }
 
-    /// <summary>True when <paramref name="idTag"/> may start a transaction on the connector now.</summary>
-    public static bool CanStart(Connector connector, string idTag) =>
+    /// <summary>True when <paramref name="idTag"/> (of the group <paramref name="parentIdTag"/>) may start a transaction on the connector now.</summary>
+    public static bool CanStart(Connector connector, string idTag, string? parentIdTag = null) =>
         connector.Session is null && Usable(connector)
-        && (connector.Reservation is not { } reservation || string.Equals(reservation.IdTag, idTag, StringComparison.OrdinalIgnoreCase));
+        && (connector.Reservation is not { } reservation || string.Equals(reservation.IdTag, idTag, StringComparison.OrdinalIgnoreCase)
+            || (reservation.ParentIdTag is { } group && string.Equals(group, parentIdTag, StringComparison.OrdinalIgnoreCase)));
 
     public void StartTransaction(Connector connector, string idTag, int? remoteStartId, string trigger)
     {
@@ -154,6 +155,7 @@ internal sealed class ChargingLogic(SimStation station)
     public void Tick(TimeSpan elapsed)
     {
         var now = station.Now;
+        SmartCharging.ChargingLimits.Apply(station);
         foreach (var connector in station.Connectors)
         {
             ExpireWaits(connector, now);

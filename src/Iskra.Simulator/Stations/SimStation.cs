@@ -5,6 +5,7 @@ using Iskra.Simulator.Configuration;
 using Iskra.Simulator.Faults;
 using Iskra.Simulator.Model;
 using Iskra.Simulator.Protocol;
+using Iskra.Simulator.SmartCharging;
 
 namespace Iskra.Simulator.Stations;
 
@@ -68,6 +69,9 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     public LocalAuthorization Authorization { get; } = new();
 
     public IReadOnlyList<Connector> Connectors { get; }
+
+    /// <summary>The charging profiles installed (1.6 Smart Charging, 2.0.1 K); changed under the lock.</summary>
+    public ChargingProfileStore ChargingProfiles { get; } = new();
 
     /// <summary>The firmware running now (a firmware update changes it at its reboot).</summary>
     public string FirmwareVersion { get; internal set; }

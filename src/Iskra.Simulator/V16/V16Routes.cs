@@ -21,5 +21,10 @@ internal static class V16Routes
         ["GetLocalListVersion"] = GetLocalListVersionHandler.HandleAsync,
         ["GetConfiguration"] = GetConfigurationHandler.HandleAsync,
         ["ChangeConfiguration"] = ChangeConfigurationHandler.HandleAsync,
+        ["SetChargingProfile"] = SetChargingProfileHandler.HandleAsync,
+        ["ClearChargingProfile"] = ClearChargingProfileHandler.HandleAsync,
+        ["GetCompositeSchedule"] = GetCompositeScheduleHandler.HandleAsync,
+        ["ReserveNow"] = ReserveNowHandler.HandleAsync,
+        ["CancelReservation"] = CancelReservationHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -250,5 +250,6 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
     private static IdTagEntry IdTokenInfo(string idTag, JsonElement info) => new(
         idTag,
         info.GetProperty("status").GetString() ?? "Invalid",
-        info.TryGetProperty("cacheExpiryDateTime", out var expiry) ? expiry.GetDateTimeOffset() : null);
+        info.TryGetProperty("cacheExpiryDateTime", out var expiry) ? expiry.GetDateTimeOffset() : null,
+        info.TryGetProperty("groupIdToken", out var group) ? Payloads.String(group, "idToken") : null);
 }

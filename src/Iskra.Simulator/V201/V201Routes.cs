@@ -30,5 +30,11 @@ internal static class V201Routes
         ["SetMonitoringBase"] = SetMonitoringBaseHandler.HandleAsync,
         ["SetMonitoringLevel"] = SetMonitoringLevelHandler.HandleAsync,
         ["GetMonitoringReport"] = GetMonitoringReportHandler.HandleAsync,
+        ["SetChargingProfile"] = SetChargingProfileHandler.HandleAsync,
+        ["ClearChargingProfile"] = ClearChargingProfileHandler.HandleAsync,
+        ["GetCompositeSchedule"] = GetCompositeScheduleHandler.HandleAsync,
+        ["GetChargingProfiles"] = GetChargingProfilesHandler.HandleAsync,
+        ["ReserveNow"] = ReserveNowHandler.HandleAsync,
+        ["CancelReservation"] = CancelReservationHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
