@@ -27,6 +27,19 @@ public sealed class ClockFaultTests(FaultServer fixture) : IClassFixture<FaultSe
             Assert.False(t.EndsWith('Z'), t);
             Assert.True(DateTime.TryParseExact(t, "yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), t);
         });
+
+        if (version == OcppVersion.V16)
+        {
+            // 1.6 leaves the zone open: Iskra reads such a time as UTC, no CALLERROR, the station is taken at its word.
+            Assert.Empty(station.ErrorsFor("StatusNotification"));
+            Assert.Empty(station.ErrorsFor("MeterValues"));
+        }
+        else
+        {
+            // Iskra checks 2.0.1 times strictly, zone required (eng/Iskra.OcppGen VersionSpec): the message is refused as out of schema.
+            await station.WaitUntilAsync(s => s.ErrorsFor("StatusNotification").Count > 0, TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+            Assert.Contains(station.ErrorsFor("StatusNotification")[0][2].GetString(), ConversationFaultTests.SchemaErrorCodes);
+        }
     }
 
     [Theory]

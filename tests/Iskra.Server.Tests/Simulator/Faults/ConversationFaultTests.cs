@@ -9,7 +9,8 @@ namespace Iskra.Server.Tests.Simulator.Faults;
 /// <summary>The faults of a station's conversation with the CSMS, seen in its frames and in Iskra's answers.</summary>
 public sealed class ConversationFaultTests(FaultServer fixture) : IClassFixture<FaultServer>
 {
-    private static readonly string[] SchemaErrorCodes =
+    /// <summary>The CALLERROR codes of a payload that breaks its schema (OCPP-J 1.6 §4.2.3, 2.0.1 part 4 §4.3).</summary>
+    internal static readonly string[] SchemaErrorCodes =
         ["FormationViolation", "FormatViolation", "PropertyConstraintViolation", "TypeConstraintViolation", "OccurenceConstraintViolation", "OccurrenceConstraintViolation"];
 
     private IskraServer Server => fixture.Server;
