@@ -24,6 +24,7 @@ public sealed class FakeCsms : IAsyncDisposable, IRpcCallHandler
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeCsmsCall> _calls = new();
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<DateTimeOffset> _connectedAt = new();
     private readonly OcppVersion _version;
     private WebSocket? _socket;
     private RpcChannel? _channel;
@@ -41,6 +42,12 @@ public sealed class FakeCsms : IAsyncDisposable, IRpcCallHandler
 
     /// <summary>WebSocket connections accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>When each connection was accepted, in order.</summary>
+    public IReadOnlyList<DateTimeOffset> ConnectedAt => [.. _connectedAt];
+
+    /// <summary>Drops the connection at each BootNotification instead of answering it, as a CSMS that crashes on it does.</summary>
+    public bool DropsAtBoot { get; set; }
 
     /// <summary>Every CALL received from stations, in order (answered with a CALLERROR or not).</summary>
     public IReadOnlyList<FakeCsmsCall> Calls => [.. _calls];
@@ -85,6 +92,11 @@ public sealed class FakeCsms : IAsyncDisposable, IRpcCallHandler
     ValueTask<RpcReply> IRpcCallHandler.HandleAsync(RpcCall request, CancellationToken cancellationToken)
     {
         _calls.Enqueue(new FakeCsmsCall(DateTimeOffset.UtcNow, request.MessageId, request.Action, request.Payload.Clone()));
+        if (DropsAtBoot && request.Action == "BootNotification")
+        {
+            DropConnection();
+        }
+
         var failing = false;
         _failures.AddOrUpdate(request.Action, 0, (_, left) =>
         {
@@ -126,6 +138,7 @@ public sealed class FakeCsms : IAsyncDisposable, IRpcCallHandler
         var channel = new RpcChannel(socket, _version, this, null, new RpcChannelOptions { MaxMessagesPerSecond = 100_000, MessageBurst = 100_000, MaxFrameBytes = 4 << 20 }, TimeProvider.System);
         _socket = socket;
         _channel = channel;
+        _connectedAt.Enqueue(DateTimeOffset.UtcNow);
         Interlocked.Increment(ref _connections);
         try
         {

@@ -77,6 +77,29 @@ public sealed class OutboxRetryTests
         Assert.Contains(station.Log.Entries, e => e.Kind == "note" && e.Text == "Disconnected.");
     }
 
+    [Fact]
+    public async Task Connections_lost_before_their_boot_is_accepted_back_off_further_each_time()
+    {
+        await using var csms = await FakeCsms.StartAsync(OcppVersion.V16);
+        csms.DropsAtBoot = true;
+        await using var station = new SimStation(new StationOptions
+        {
+            Id = "backoff-boot",
+            CsmsUrl = csms.Url,
+            ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(2),
+            RandomSeed = 1,
+        });
+        station.Start();
+
+        // Waits of 100, 200, 400, 800 ms steps (each at least half its step): the fifth connection comes ≥ 750 ms after the first.
+        await station.WaitUntilAsync(_ => csms.Connections >= 5, TimeSpan.FromSeconds(8), TestContext.Current.CancellationToken);
+        var at = csms.ConnectedAt;
+        Assert.True(at[4] - at[3] >= TimeSpan.FromMilliseconds(400), $"the fourth wait was {at[4] - at[3]}");
+        Assert.True(at[4] - at[0] >= TimeSpan.FromMilliseconds(750), $"four waits took {at[4] - at[0]}");
+        Assert.Null(station.Registration);
+    }
+
     internal static string StartAction(OcppVersion version) => version == OcppVersion.V16 ? "StartTransaction" : "TransactionEvent";
 
     private static string SampleAction(OcppVersion version) => version == OcppVersion.V16 ? "MeterValues" : "TransactionEvent";
