@@ -6,7 +6,7 @@ namespace Iskra.Ocpp.Rpc;
 /// Our CALLs to one station: at most one outstanding (OCPP-J 1.6 §4.1.1, 2.0.1 §4.1.1), the others
 /// wait their turn in arrival order, and the wait counts against each call's timeout.
 /// </summary>
-internal sealed class OutgoingCalls(RpcSender sender, OcppVersion version, TimeProvider time)
+internal sealed class OutgoingCalls(RpcSender sender, OcppVersion version, TimeProvider time, Func<string>? messageIds = null)
 {
     private readonly FifoGate _gate = new();
     private PendingCall? _pending;
@@ -28,7 +28,7 @@ internal sealed class OutgoingCalls(RpcSender sender, OcppVersion version, TimeP
             throw new OcppCallTimeoutException(action, timeout);
         }
 
-        var pending = new PendingCall(Guid.NewGuid().ToString("D"), action, version);
+        var pending = new PendingCall(messageIds is null ? Guid.NewGuid().ToString("D") : messageIds(), action, version);
         try
         {
             ThrowIfClosed();

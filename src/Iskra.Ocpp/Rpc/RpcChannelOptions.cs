@@ -20,4 +20,10 @@ public sealed class RpcChannelOptions
 
     /// <summary>How many received CALLs may wait for the handler; a well-behaved station sends one at a time.</summary>
     public int MaxQueuedCalls { get; set; } = 16;
+
+    /// <summary>
+    /// Makes the message id of each of our CALLs; null (the default) uses a new GUID per call. A test
+    /// double sets it (the simulator's ReusesMessageIds fault sends every CALL under one id).
+    /// </summary>
+    public Func<string>? MessageIds { get; set; }
 }

@@ -3,6 +3,7 @@ namespace Iskra.Simulator.Faults;
 /// <summary>The faults switched on for one station; safe to change while it runs.</summary>
 public sealed class FaultSet
 {
+    private readonly long[] _uses = new long[64];
     private long _bits;
 
     public bool IsOn(StationFault fault) => (Interlocked.Read(ref _bits) & Bit(fault)) != 0;
@@ -19,6 +20,9 @@ public sealed class FaultSet
     }
 
     public void Clear() => Interlocked.Exchange(ref _bits, 0);
+
+    /// <summary>Counts one more use of a fault that acts now and then; returns the count so far (1 for the first).</summary>
+    internal long Next(StationFault fault) => Interlocked.Increment(ref _uses[(int)fault]);
 
     /// <summary>The faults switched on now.</summary>
     public IReadOnlyList<StationFault> Active => [.. Enum.GetValues<StationFault>().Where(IsOn)];

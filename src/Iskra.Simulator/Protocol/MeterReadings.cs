@@ -51,9 +51,30 @@ internal static class MeterReadings
         return readings;
     }
 
+    /// <summary>How far below the start a <see cref="StationFault.MeterStopBelowStart"/> final register is, Wh.</summary>
+    internal const double StopSetback = 1000;
+
+    /// <summary>The final readings with the register <see cref="StopSetback"/> below the start (added when not sampled at the stop).</summary>
+    public static IReadOnlyList<MeterReading> StopBelowStart(ChargingSession session, IReadOnlyList<MeterReading> readings)
+    {
+        var below = new MeterReading("Energy.Active.Import.Register", session.MeterStartWh - StopSetback, "Wh");
+        return readings.Any(r => r.Measurand == below.Measurand)
+            ? [.. readings.Select(r => r.Measurand == below.Measurand ? below : r)]
+            : [.. readings, below];
+    }
+
+    /// <summary>How far back a <see cref="StationFault.NonMonotonicRegister"/> reading goes, Wh.</summary>
+    internal const double RegisterSetback = 100;
+
     private static MeterReading Energy(SimStation station, Connector connector)
     {
         var wh = Math.Round(connector.RegisterWh, 0);
+        if (station.Faults.IsOn(StationFault.NonMonotonicRegister) && station.Faults.Next(StationFault.NonMonotonicRegister) % 3 == 0)
+        {
+            // Every third reading is 100 Wh behind the true register (which keeps growing): the next one jumps ahead again.
+            wh = Math.Max(0, wh - RegisterSetback);
+        }
+
         return station.Faults.IsOn(StationFault.KwhLabelledWh) ? new MeterReading("Energy.Active.Import.Register", Math.Round(wh / 1000, 3), "Wh")
             : station.Faults.IsOn(StationFault.EnergyWithoutUnit) ? new MeterReading("Energy.Active.Import.Register", Math.Round(wh / 1000, 3), null)
             : new MeterReading("Energy.Active.Import.Register", wh, "Wh");

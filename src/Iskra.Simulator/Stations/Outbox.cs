@@ -127,7 +127,16 @@ internal sealed class Outbox(SimStation station) : IDisposable
         {
             var element = station.Wire.Outgoing(message.Action, payload);
             var answer = await channel.CallAsync(message.Action, element, station.Options.CallTimeout, cancellationToken).ConfigureAwait(false);
-            message.OnAnswer?.Invoke(answer);
+            try
+            {
+                message.OnAnswer?.Invoke(answer);
+            }
+            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                // An answer without what the station needs (e.g. no transactionId): it was delivered all the same.
+                station.Log.Note($"The answer to {message.Action} could not be read: {ex.Message}");
+            }
+
             Remove(message, answer);
             return true;
         }

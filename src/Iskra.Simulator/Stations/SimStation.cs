@@ -448,7 +448,7 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     {
         if (Faults.IsOn(StationFault.AnswersLate))
         {
-            await Task.Delay(Options.LateAnswerDelay, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Options.LateAnswerDelay, Time, cancellationToken).ConfigureAwait(false);
         }
 
         var action = OcppCatalogs.Find(Version, request.Action);
@@ -456,7 +456,7 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
         {
             // OCPP-J 1.6 §4.2.3 / 2.0.1 §4.3: an action the station does not know.
             return Faults.IsOn(StationFault.ResultForUnknownAction)
-                ? RpcReply.Result(System.Text.Json.JsonDocument.Parse("{}").RootElement.Clone())
+                ? EmptyResult()
                 : RpcReply.Error(OcppErrorCode.NotImplemented, $"{request.Action} is not an action this station knows.");
         }
 
@@ -465,7 +465,15 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
             return RpcReply.Error(error.Code, $"{error.Path}: {error.Message}");
         }
 
-        return await Protocol.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+        var reply = await Protocol.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+        return reply is { IsError: true, ErrorCode: OcppErrorCode.NotSupported } && Faults.IsOn(StationFault.ResultForUnknownAction) ? EmptyResult() : reply;
+    }
+
+    /// <summary>An empty CALLRESULT, what a station with <see cref="StationFault.ResultForUnknownAction"/> answers to what it does not do.</summary>
+    private static RpcReply EmptyResult()
+    {
+        using var empty = System.Text.Json.JsonDocument.Parse("{}");
+        return RpcReply.Result(empty.RootElement.Clone());
     }
 
     private void SetPaused(int connectorId, bool paused)

@@ -3,9 +3,10 @@ using Iskra.Simulator.Faults;
 namespace Iskra.Simulator.Stations;
 
 /// <summary>
-/// The station's own clock: the real time, set from the CSMS's BootNotification/Heartbeat answers, or
-/// running ahead when the <see cref="StationFault.DriftingClock"/> fault is on (it gains an hour at once
-/// and a minute more every minute).
+/// The station's own clock: the real time, or running ahead while the <see cref="StationFault.DriftingClock"/>
+/// fault is on: an hour ahead at once, and a further second every minute (a minute an hour) after that.
+/// Timestamps come from it; heartbeats and ticks run on real time, and meter-value intervals measured
+/// on it run a sixtieth fast (one extra sample when the hour jump happens).
 /// </summary>
 internal sealed class StationClock(TimeProvider time, FaultSet faults)
 {
@@ -23,7 +24,7 @@ internal sealed class StationClock(TimeProvider time, FaultSet faults)
             }
 
             _driftSince ??= now;
-            return now + TimeSpan.FromHours(1) + (now - _driftSince.Value);
+            return now + TimeSpan.FromHours(1) + ((now - _driftSince.Value) / 60);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Iskra.Ocpp;
 using Iskra.Ocpp.Rpc;
+using Iskra.Simulator.Faults;
 
 namespace Iskra.Simulator.Stations;
 
@@ -14,6 +15,9 @@ namespace Iskra.Simulator.Stations;
 /// </summary>
 internal sealed class StationLink(SimStation station) : IDisposable
 {
+    /// <summary>The one message id of a station with the <see cref="StationFault.ReusesMessageIds"/> fault.</summary>
+    internal const string ReusedMessageId = "1";
+
     private readonly Random _random = station.Options.RandomSeed is { } seed ? new Random(seed) : new Random();
     private readonly SemaphoreSlim _bootNow = new(0);
     private RpcChannel? _channel;
@@ -54,10 +58,12 @@ internal sealed class StationLink(SimStation station) : IDisposable
                 return;
             }
 
-            failures = 0;
             Connections++;
-            await RunConnectionAsync(socket, stop).ConfigureAwait(false);
-            await DelayAsync(Backoff(1), stop).ConfigureAwait(false);
+
+            // A connection that was accepted starts the back-off afresh; one lost before its boot was
+            // accepted counts as a failure, so a CSMS that drops every connection is not hammered.
+            failures = await RunConnectionAsync(socket, stop).ConfigureAwait(false) ? 1 : failures + 1;
+            await DelayAsync(Backoff(failures), stop).ConfigureAwait(false);
         }
     }
 
@@ -81,8 +87,10 @@ internal sealed class StationLink(SimStation station) : IDisposable
 
     public void Dispose() => _bootNow.Dispose();
 
-    private async Task RunConnectionAsync(ClientWebSocket socket, CancellationToken stop)
+    /// <summary>One connection from boot to loss; true when its boot was accepted.</summary>
+    private async Task<bool> RunConnectionAsync(ClientWebSocket socket, CancellationToken stop)
     {
+        var accepted = false;
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stop);
         _connection = connection;
         var options = new RpcChannelOptions
@@ -91,6 +99,7 @@ internal sealed class StationLink(SimStation station) : IDisposable
             MaxMessagesPerSecond = 100_000,
             MessageBurst = 100_000,
             MaxFrameBytes = 4 << 20,
+            MessageIds = NextMessageId,
         };
         var channel = new RpcChannel(socket, station.Version, station, station.Log, options, station.Time);
         _channel = channel;
@@ -100,6 +109,7 @@ internal sealed class StationLink(SimStation station) : IDisposable
         {
             if (await BootAsync(channel, connection.Token).ConfigureAwait(false))
             {
+                accepted = true;
                 station.Outbox.SetOnline(true);
                 await station.AcceptedAsync().ConfigureAwait(false);
                 var pump = station.Outbox.PumpAsync(channel, connection.Token);
@@ -122,6 +132,8 @@ internal sealed class StationLink(SimStation station) : IDisposable
             _connection = null;
             station.Log.Note("Disconnected.");
         }
+
+        return accepted;
     }
 
     /// <summary>BootNotification until Accepted; false when the connection ends first.</summary>
@@ -219,13 +231,23 @@ internal sealed class StationLink(SimStation station) : IDisposable
         return chain.Build(server);
     }
 
-    /// <summary>min × 2^(n-1), at most max, times a random factor in [0.5, 1.5) so a fleet does not reconnect in step.</summary>
-    private TimeSpan Backoff(int failures)
+    private TimeSpan Backoff(int failures) => Backoff(failures, station.Options.ReconnectMinDelay, station.Options.ReconnectMaxDelay, _random);
+
+    /// <summary>
+    /// The wait before reconnect attempt <paramref name="failures"/> (1 for the first): the step
+    /// min × 2^(n-1), at most max, of which a random half is waived so a fleet that lost its CSMS at
+    /// once does not come back in step (2.0.1 B.RetryBackOffWaitMinimum / RandomRange). Always within
+    /// [step / 2, step], so never longer than <paramref name="max"/>.
+    /// </summary>
+    internal static TimeSpan Backoff(int failures, TimeSpan min, TimeSpan max, Random random)
     {
-        var options = station.Options;
-        var ticks = Math.Min(options.ReconnectMaxDelay.Ticks, options.ReconnectMinDelay.Ticks * Math.Pow(2, Math.Min(failures - 1, 20)));
-        return TimeSpan.FromTicks((long)(ticks * (0.5 + _random.NextDouble())));
+        var step = Math.Min(max.Ticks, min.Ticks * Math.Pow(2, Math.Clamp(failures - 1, 0, 30)));
+        return TimeSpan.FromTicks((long)(step / 2 * (1 + random.NextDouble())));
     }
+
+    /// <summary>A new id per CALL, or one id for all of them while the <see cref="StationFault.ReusesMessageIds"/> fault is on.</summary>
+    private string NextMessageId() =>
+        station.Faults.IsOn(StationFault.ReusesMessageIds) ? ReusedMessageId : Guid.NewGuid().ToString("D");
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken stop)
     {

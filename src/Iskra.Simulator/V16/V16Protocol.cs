@@ -126,7 +126,7 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
     public override void TransactionEnded(Connector connector, ChargingSession session, string trigger, IReadOnlyList<MeterReading> readings)
     {
         var at = Now;
-        var meterStop = (int)Math.Round(Station.Faults.IsOn(StationFault.MeterStopBelowStart) ? Math.Max(0, session.MeterStartWh - 1000) : connector.RegisterWh);
+        var meterStop = (int)Math.Round(Station.Faults.IsOn(StationFault.MeterStopBelowStart) ? session.MeterStartWh - MeterReadings.StopSetback : connector.RegisterWh);
         var reason = session.StopReason ?? "Local";
         Station.Outbox.Enqueue(new OutboundMessage("StopTransaction", () =>
         {

@@ -91,9 +91,7 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
 
     public override void TransactionEnded(Connector connector, ChargingSession session, string trigger, IReadOnlyList<MeterReading> readings)
     {
-        var final = Station.Faults.IsOn(StationFault.MeterStopBelowStart)
-            ? [.. readings.Select(r => r.Measurand == "Energy.Active.Import.Register" ? r with { Value = Math.Max(0, session.MeterStartWh - 1000) } : r)]
-            : readings;
+        var final = Station.Faults.IsOn(StationFault.MeterStopBelowStart) ? MeterReadings.StopBelowStart(session, readings) : readings;
         Station.Outbox.Enqueue(new OutboundMessage("TransactionEvent", Event(connector, session, "Ended", trigger, Now, "Transaction.End", final, includeToken: trigger == "StopAuthorized"), transactional: true));
     }
 
