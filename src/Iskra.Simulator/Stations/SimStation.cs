@@ -92,7 +92,7 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     public DateTimeOffset Now => _clock.Now;
 
     /// <summary>Connected and accepted by the CSMS: messages flow.</summary>
-    public bool IsOnline => Link.Connected && Link.Registration == "Accepted";
+    public bool IsOnline => Link.Accepted;
 
     public bool IsConnected => Link.Connected;
 

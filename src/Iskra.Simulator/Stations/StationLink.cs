@@ -22,12 +22,16 @@ internal sealed class StationLink(SimStation station) : IDisposable
     private readonly SemaphoreSlim _bootNow = new(0);
     private RpcChannel? _channel;
     private CancellationTokenSource? _connection;
+    private bool _accepted;
 
     /// <summary>Connected at the WebSocket level.</summary>
     public bool Connected => _channel?.IsOpen == true;
 
     /// <summary>The last BootNotification status: Accepted, Pending, Rejected, or null before one was answered.</summary>
     public string? Registration { get; private set; }
+
+    /// <summary>This connection's BootNotification was accepted: messages flow (false again once it drops).</summary>
+    public bool Accepted => Volatile.Read(ref _accepted) && Connected;
 
     /// <summary>Connections made so far (a reconnect counts one more).</summary>
     public int Connections { get; private set; }
@@ -123,6 +127,7 @@ internal sealed class StationLink(SimStation station) : IDisposable
         }
         finally
         {
+            Volatile.Write(ref _accepted, false);
             station.Outbox.SetOnline(false);
             _channel = null;
             await connection.CancelAsync().ConfigureAwait(false);
@@ -160,6 +165,7 @@ internal sealed class StationLink(SimStation station) : IDisposable
 
             var boot = answer.Value;
             Registration = boot?.Status ?? Registration;
+            Volatile.Write(ref _accepted, boot is { Status: "Accepted" });
             if (boot is { Status: "Accepted" })
             {
                 station.BootAccepted(boot);
