@@ -10,5 +10,9 @@ internal static class V16Routes
     {
         ["RemoteStartTransaction"] = RemoteStartTransactionHandler.HandleAsync,
         ["RemoteStopTransaction"] = RemoteStopTransactionHandler.HandleAsync,
+        ["UpdateFirmware"] = UpdateFirmwareHandler.HandleAsync,
+        ["SignedUpdateFirmware"] = SignedUpdateFirmwareHandler.HandleAsync,
+        ["GetDiagnostics"] = GetDiagnosticsHandler.HandleAsync,
+        ["GetLog"] = GetLogHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -10,5 +10,7 @@ internal static class V201Routes
     {
         ["RequestStartTransaction"] = RequestStartTransactionHandler.HandleAsync,
         ["RequestStopTransaction"] = RequestStopTransactionHandler.HandleAsync,
+        ["UpdateFirmware"] = UpdateFirmwareHandler.HandleAsync,
+        ["GetLog"] = GetLogHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
