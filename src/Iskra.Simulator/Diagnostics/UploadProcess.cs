@@ -11,7 +11,7 @@ namespace Iskra.Simulator.Diagnostics;
 /// N01 GetLog): build the file, send it to the location over HTTP(S) and report each status. The
 /// location is a directory (1.6 §6.25): one ending in '/' gets a PUT of the file under its name, any
 /// other URL a multipart/form-data POST. The simulator has no FTP client: an ftp:// location fails.
-/// A new request cancels the upload in progress (2.0.1 N01.FR.12: AcceptedCanceled).
+/// A new request cancels the upload in progress (2.0.1 N01: AcceptedCanceled).
 /// </summary>
 internal sealed class UploadProcess(SimStation station)
 {

@@ -12,7 +12,7 @@ namespace Iskra.Simulator.Firmware;
 /// A station's firmware update, version-neutral: wait for the retrieve date, download over HTTP(S),
 /// verify a signature when one is given, install, reboot into the new version and report Installed
 /// after the new boot (1.6 §5.19/§6.51, 1.6 security "Signed firmware update", 2.0.1 L01/L02).
-/// A new update cancels the one in progress (2.0.1 L01.FR.24: AcceptedCanceled).
+/// A new update cancels the one in progress (2.0.1 L01: AcceptedCanceled).
 /// </summary>
 internal sealed class FirmwareProcess(SimStation station)
 {
@@ -65,7 +65,7 @@ internal sealed class FirmwareProcess(SimStation station)
             {
                 if (!FirmwareSignature.Verifies(job.SigningCertificate, job.Signature, image))
                 {
-                    // 1.6 security / 2.0.1 L01.FR.03: InvalidSignature and the security event.
+                    // 1.6 security / 2.0.1 L01: InvalidSignature and the security event.
                     Finish(run);
                     await ReportAsync(job, "InvalidSignature", token).ConfigureAwait(false);
                     await SecurityEventAsync("InvalidFirmwareSignature", token).ConfigureAwait(false);

@@ -14,5 +14,9 @@ internal static class V16Routes
         ["SignedUpdateFirmware"] = SignedUpdateFirmwareHandler.HandleAsync,
         ["GetDiagnostics"] = GetDiagnosticsHandler.HandleAsync,
         ["GetLog"] = GetLogHandler.HandleAsync,
+        ["InstallCertificate"] = InstallCertificateHandler.HandleAsync,
+        ["DeleteCertificate"] = DeleteCertificateHandler.HandleAsync,
+        ["GetInstalledCertificateIds"] = GetInstalledCertificateIdsHandler.HandleAsync,
+        ["CertificateSigned"] = CertificateSignedHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

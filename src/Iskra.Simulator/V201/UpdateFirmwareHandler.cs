@@ -8,7 +8,7 @@ namespace Iskra.Simulator.V201;
 
 /// <summary>
 /// 2.0.1 L01/L02 UpdateFirmware: InvalidCertificate when a signing certificate is given and unusable
-/// (L01.FR.02), AcceptedCanceled when an update was in progress (L01.FR.24), otherwise Accepted.
+/// , AcceptedCanceled when an update was in progress, otherwise Accepted.
 /// Without a signature the update runs as L02 (no SignatureVerified).
 /// </summary>
 internal static class UpdateFirmwareHandler

@@ -12,5 +12,15 @@ internal static class V201Routes
         ["RequestStopTransaction"] = RequestStopTransactionHandler.HandleAsync,
         ["UpdateFirmware"] = UpdateFirmwareHandler.HandleAsync,
         ["GetLog"] = GetLogHandler.HandleAsync,
+        ["InstallCertificate"] = InstallCertificateHandler.HandleAsync,
+        ["DeleteCertificate"] = DeleteCertificateHandler.HandleAsync,
+        ["GetInstalledCertificateIds"] = GetInstalledCertificateIdsHandler.HandleAsync,
+        ["CertificateSigned"] = CertificateSignedHandler.HandleAsync,
+        ["SetDisplayMessage"] = SetDisplayMessageHandler.HandleAsync,
+        ["GetDisplayMessages"] = GetDisplayMessagesHandler.HandleAsync,
+        ["ClearDisplayMessage"] = ClearDisplayMessageHandler.HandleAsync,
+        ["CustomerInformation"] = CustomerInformationHandler.HandleAsync,
+        ["PublishFirmware"] = PublishFirmwareHandler.HandleAsync,
+        ["UnpublishFirmware"] = UnpublishFirmwareHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
