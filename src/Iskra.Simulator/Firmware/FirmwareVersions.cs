@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Iskra.Simulator.Firmware;
 
 /// <summary>
-/// The version a downloaded image installs. The simulator's convention (docs/simulator.md): a line
+/// The version a downloaded image installs. The simulator's convention (docs/simulator-maintenance.md): a line
 /// <c>version=X</c> (or <c>"version": "X"</c>) in the image's first 4 KiB wins; otherwise the first
 /// dotted number in the file name (<c>station-fw-2.4.1.bin</c> → <c>2.4.1</c>); otherwise the file name
 /// without its extension. Cut to 50 characters (1.6 CiString50, 2.0.1 string[0..50]).
