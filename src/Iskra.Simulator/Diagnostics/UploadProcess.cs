@@ -77,6 +77,10 @@ internal sealed class UploadProcess(SimStation station)
         {
             station.Log.Note($"Upload of {job.FileName} cancelled.");
         }
+        catch (ObjectDisposedException)
+        {
+            // The station was disposed while the process ran.
+        }
         finally
         {
             Finish(run);

@@ -107,6 +107,10 @@ internal sealed class FirmwareProcess(SimStation station)
         {
             station.Log.Note($"Firmware update from {job.Location} cancelled.");
         }
+        catch (ObjectDisposedException)
+        {
+            // The station was disposed while the process ran.
+        }
         finally
         {
             Finish(run);
