@@ -160,5 +160,29 @@ public sealed class FirmwareUpdateTests(MaintenanceServer shared) : IClassFixtur
         await station.AssertSentFramesValidAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
+    public async Task The_install_reboot_stops_a_running_transaction_with_reason_Reboot(OcppVersion version)
+    {
+        var id = $"sim-fw-tx-{version}";
+        var card = $"SIMFW-{version}";
+        await Server.IdTagAsync(card);
+        var (firmwareId, _) = await Maintenance.UploadFirmwareAsync(Server, RandomNumberGenerator.GetBytes(2000), $"fw-3.{(int)version}.bin");
+        await using var station = await Maintenance.StartAsync(Server, id, version);
+        await station.StartSessionAsync(1, card);
+
+        await (await Server.Api().PostJsonAsync($"/api/stations/{id}/commands/update-firmware",
+            $$"""{"firmwareId":{{firmwareId}},"retrieveDate":"{{DateTime.UtcNow:O}}"}""")).JsonAsync(200);
+
+        await Maintenance.NewestWithStatusAsync(Server, $"/api/stations/{id}/firmware-updates", "Installed");
+        await station.SettleAsync();
+        Assert.Null(station.Connector(1).Session);
+        var transactions = await (await Server.Api().GetAsync(new Uri($"/api/transactions?stationId={id}", UriKind.Relative), Ct)).JsonAsync(200);
+        var transaction = Assert.Single(transactions.GetProperty("items").EnumerateArray());
+        Assert.Equal("Reboot", transaction.GetProperty("stopReason").GetString());
+        Assert.Equal($"3.{(int)version}", station.FirmwareVersion);
+        await station.AssertSentFramesValidAsync();
+    }
+
     private static string JsonEncode(string text) => System.Text.Json.JsonEncodedText.Encode(text).ToString();
 }
