@@ -92,6 +92,15 @@ public sealed class LocalAuthorization
         }
     }
 
+    /// <summary>Forgets an id tag in the list (the version stays) and the cache (2.0.1 N10 clear customer information); true when either held it.</summary>
+    public bool Forget(string idTag)
+    {
+        lock (_lock)
+        {
+            return _list.Remove(idTag) | _cache.Remove(idTag);
+        }
+    }
+
     private static IdTagEntry Current(IdTagEntry entry, DateTimeOffset now) =>
         entry.Status == "Accepted" && entry.ExpiresAt is { } expiry && expiry <= now ? entry with { Status = "Expired" } : entry;
 }

@@ -28,6 +28,18 @@ internal sealed class Outbox(SimStation station) : IDisposable
         }
     }
 
+    /// <summary>Messages flow (the boot was accepted on the current connection); non-transaction messages are dropped otherwise.</summary>
+    public bool Online
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _online;
+            }
+        }
+    }
+
     public OutboundMessage Enqueue(OutboundMessage message)
     {
         lock (_lock)

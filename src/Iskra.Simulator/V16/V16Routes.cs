@@ -26,5 +26,13 @@ internal static class V16Routes
         ["GetCompositeSchedule"] = GetCompositeScheduleHandler.HandleAsync,
         ["ReserveNow"] = ReserveNowHandler.HandleAsync,
         ["CancelReservation"] = CancelReservationHandler.HandleAsync,
+        ["UpdateFirmware"] = UpdateFirmwareHandler.HandleAsync,
+        ["SignedUpdateFirmware"] = SignedUpdateFirmwareHandler.HandleAsync,
+        ["GetDiagnostics"] = GetDiagnosticsHandler.HandleAsync,
+        ["GetLog"] = GetLogHandler.HandleAsync,
+        ["InstallCertificate"] = InstallCertificateHandler.HandleAsync,
+        ["DeleteCertificate"] = DeleteCertificateHandler.HandleAsync,
+        ["GetInstalledCertificateIds"] = GetInstalledCertificateIdsHandler.HandleAsync,
+        ["CertificateSigned"] = CertificateSignedHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

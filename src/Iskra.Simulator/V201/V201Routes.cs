@@ -36,5 +36,17 @@ internal static class V201Routes
         ["GetChargingProfiles"] = GetChargingProfilesHandler.HandleAsync,
         ["ReserveNow"] = ReserveNowHandler.HandleAsync,
         ["CancelReservation"] = CancelReservationHandler.HandleAsync,
+        ["UpdateFirmware"] = UpdateFirmwareHandler.HandleAsync,
+        ["GetLog"] = GetLogHandler.HandleAsync,
+        ["InstallCertificate"] = InstallCertificateHandler.HandleAsync,
+        ["DeleteCertificate"] = DeleteCertificateHandler.HandleAsync,
+        ["GetInstalledCertificateIds"] = GetInstalledCertificateIdsHandler.HandleAsync,
+        ["CertificateSigned"] = CertificateSignedHandler.HandleAsync,
+        ["SetDisplayMessage"] = SetDisplayMessageHandler.HandleAsync,
+        ["GetDisplayMessages"] = GetDisplayMessagesHandler.HandleAsync,
+        ["ClearDisplayMessage"] = ClearDisplayMessageHandler.HandleAsync,
+        ["CustomerInformation"] = CustomerInformationHandler.HandleAsync,
+        ["PublishFirmware"] = PublishFirmwareHandler.HandleAsync,
+        ["UnpublishFirmware"] = UnpublishFirmwareHandler.HandleAsync,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

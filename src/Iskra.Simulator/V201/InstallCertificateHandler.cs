@@ -1,0 +1,24 @@
+using Iskra.Ocpp.Rpc;
+using Iskra.Ocpp.V201.Messages;
+using Iskra.Simulator.Protocol;
+using Iskra.Simulator.Security;
+using Iskra.Simulator.Stations;
+
+namespace Iskra.Simulator.V201;
+
+/// <summary>2.0.1 M05 InstallCertificate: Accepted and stored, or Rejected when the PEM is unreadable or not valid now.</summary>
+internal static class InstallCertificateHandler
+{
+    public static ValueTask<RpcReply> HandleAsync(SimStation station, RpcCall call, CancellationToken cancellationToken)
+    {
+        var request = Payloads.Read(call, V201JsonContext.Default.InstallCertificateRequest);
+        var status = InstallCertificateStatusEnumType.Rejected;
+        if (CertificateChecks.Acceptable(request.Certificate, station.Now) is { } certificate)
+        {
+            CertificateStore.Of(station).Install(request.CertificateType.ToString(), certificate);
+            status = InstallCertificateStatusEnumType.Accepted;
+        }
+
+        return ValueTask.FromResult(Payloads.Reply(new InstallCertificateResponse { Status = status }, V201JsonContext.Default.InstallCertificateResponse));
+    }
+}
