@@ -60,7 +60,12 @@ public sealed class UploadService(
             return;
         }
 
-        request.Status = status;
+        // A station may report progress before its answer is stored (it acts at once): that status stays.
+        if (request.Status == "Sent")
+        {
+            request.Status = status;
+        }
+
         request.FileName = fileName is { Length: > FileNames.MaxLength } ? fileName[..FileNames.MaxLength] : fileName;
         request.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -31,16 +31,29 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
         return update;
     }
 
-    /// <summary>The station's answer to UpdateFirmware.</summary>
+    /// <summary>
+    /// The station's answer to UpdateFirmware. A station may report progress before its answer is
+    /// stored (it acts at once); then the answer joins the history and the reported status stays.
+    /// </summary>
     public async Task AnsweredAsync(long id, string status, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var update = await db.FirmwareUpdates.FirstOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false);
-        if (update is not null)
+        if (update is null)
+        {
+            return;
+        }
+
+        if (update.Status == "Sent")
         {
             Apply(db, update, status, time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            db.FirmwareUpdateStatuses.Add(new FirmwareUpdateStatus { FirmwareUpdateId = update.Id, Status = status, At = time.GetUtcNow() });
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The UpdateFirmware call got no answer (<see cref="RemoteControl.StationCommand.FailedAsync"/>); an update the station already reported on keeps its status.</summary>

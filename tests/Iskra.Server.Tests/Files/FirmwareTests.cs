@@ -88,6 +88,31 @@ public sealed class FirmwareTests(FilesServers servers) : IClassFixture<FilesSer
         Assert.Equal(statuses, notices);
     }
 
+    [Theory]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
+    public async Task A_status_reported_before_the_answer_is_stored_is_not_overwritten_by_the_answer(OcppVersion version)
+    {
+        var server = servers.Server("sqlite");
+        var id = DiagnosticsUploadTests.NewId("fwearly", version);
+        await using var station = await RespondingStation.StartAsync(server, id, version);
+        station.AnswerAsync("UpdateFirmware", async request =>
+        {
+            // A quick station: it starts downloading before its answer goes out.
+            await (version == OcppVersion.V16
+                ? station.CallAsync("FirmwareStatusNotification", """{"status":"Downloading"}""")
+                : station.CallAsync("FirmwareStatusNotification", $$"""{"status":"Downloading","requestId":{{request.GetProperty("requestId").GetInt32()}}}"""));
+            return version == OcppVersion.V16 ? "{}" : """{"status":"Accepted"}""";
+        });
+
+        await (await server.Api().PostJsonAsync($"/api/stations/{id}/commands/update-firmware",
+            """{"location":"https://firmware.example.com/v3.bin","retrieveDate":"2026-12-01T02:00:00Z"}""")).JsonAsync(200);
+
+        var page = await (await server.Api().GetAsync(new Uri($"/api/stations/{id}/firmware-updates", UriKind.Relative), Ct)).JsonAsync(200);
+        var update = Assert.Single(page.GetProperty("items").EnumerateArray());
+        Assert.Equal("Downloading", update.GetProperty("status").GetString());
+        Assert.Equal(["Sent", "Downloading", "Accepted"], update.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()));
+    }
+
     [Fact]
     public async Task Two_updates_on_201_are_told_apart_by_request_id()
     {

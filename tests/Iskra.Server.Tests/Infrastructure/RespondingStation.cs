@@ -73,6 +73,13 @@ public sealed class RespondingStation : IAsyncDisposable, IRpcCallHandler
         return this;
     }
 
+    /// <summary>Answers <paramref name="action"/> with what <paramref name="answer"/> makes of the request, which may first send calls of its own.</summary>
+    public RespondingStation AnswerAsync(string action, Func<JsonElement, Task<string>> answer)
+    {
+        _answers[action] = async request => RpcReply.Result(JsonDocument.Parse(await answer(request)).RootElement.Clone());
+        return this;
+    }
+
     /// <summary>Answers <paramref name="action"/> after <paramref name="delay"/>.</summary>
     public RespondingStation AnswerAfter(string action, TimeSpan delay, string payload)
     {

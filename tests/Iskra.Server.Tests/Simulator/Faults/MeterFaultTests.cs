@@ -1,6 +1,7 @@
 using Iskra.Ocpp;
 using Iskra.Server.Tests.Infrastructure;
 using Iskra.Simulator.Faults;
+using Iskra.Simulator.SmartCharging;
 
 namespace Iskra.Server.Tests.Simulator.Faults;
 
@@ -86,10 +87,13 @@ public sealed class MeterFaultTests(FaultServer fixture) : IClassFixture<FaultSe
         await station.AssertSentFramesValidAsync();
     }
 
-    /// <summary>Sets the connector's limit and returns the power the station reports two samples later.</summary>
+    /// <summary>Installs a default profile limiting connector 1 and returns the power the station reports two samples later.</summary>
     internal static async Task<double> PowerUnderLimitAsync(Iskra.Simulator.Stations.SimStation station, double limitW)
     {
-        await station.LockedAsync(() => { station.Connector(1).LimitW = limitW; });
+        station.ChargingProfiles.Install(
+            new ChargingProfile { Id = 900, ConnectorId = 1, StackLevel = 0, Purpose = ProfilePurpose.TxDefault, Periods = [new SchedulePeriod(0, limitW)] },
+            replaceSameStackLevel: true,
+            maxInstalled: 10);
         var seen = station.SentValues("Power.Active.Import").Count;
         await station.WaitUntilAsync(s => s.SentValues("Power.Active.Import").Count >= seen + 2, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         return station.SentValues("Power.Active.Import")[^1].Value;
