@@ -45,6 +45,11 @@ internal abstract class StationProtocol(SimStation station)
     /// <summary>Clock-aligned values of a connector without a transaction.</summary>
     public abstract void IdleMeterValues(Connector connector, string context, IReadOnlyList<MeterReading> readings);
 
+    /// <summary>The station as a whole is available or not: 1.6 reports it as connector 0 (1.6 §4.9); 2.0.1 has no such status.</summary>
+    public virtual void SendStationStatus(bool available)
+    {
+    }
+
     /// <summary>A reservation ended without being used (expired or cancelled); 2.0.1 reports it (H01.FR.16).</summary>
     public virtual void ReservationEnded(Reservation reservation, bool expired)
     {

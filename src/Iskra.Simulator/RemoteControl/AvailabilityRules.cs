@@ -34,6 +34,11 @@ internal static class AvailabilityRules
                 station.Logic.SetStatus(target, ChargingLogic.IdleStatus(target));
             }
 
+            if (connector is null)
+            {
+                station.Protocol.SendStationStatus(operative);
+            }
+
             station.Log.Note($"Availability of {(connector is null ? "the station" : $"connector {connector.Id}")}: {(operative ? "Operative" : "Inoperative")}{(scheduled ? ", scheduled after the transaction" : string.Empty)}.");
             return scheduled ? AvailabilityOutcome.Scheduled : AvailabilityOutcome.Accepted;
         });

@@ -438,6 +438,8 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
             return;
         }
 
+        // 1.6 §4.9: connector 0 is the station itself; it is Unavailable only when every connector is.
+        Protocol.SendStationStatus(!Connectors.All(c => c.Inoperative));
         foreach (var connector in Connectors)
         {
             Protocol.SendStatus(connector);

@@ -52,6 +52,18 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
         }, transactional: false));
     }
 
+    public override void SendStationStatus(bool available)
+    {
+        var at = Now;
+        Station.Outbox.Enqueue(new OutboundMessage("StatusNotification", () => new JsonObject
+        {
+            ["connectorId"] = 0,
+            ["errorCode"] = "NoError",
+            ["status"] = available ? "Available" : "Unavailable",
+            ["timestamp"] = Payloads.Time(at),
+        }, transactional: false));
+    }
+
     public override OutboundMessage Heartbeat() => new("Heartbeat", () => [], transactional: false);
 
     public override OutboundMessage Authorize(string idTag) => new("Authorize", () => new JsonObject { ["idTag"] = idTag }, transactional: false);

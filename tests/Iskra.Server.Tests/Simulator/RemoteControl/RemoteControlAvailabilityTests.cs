@@ -53,6 +53,14 @@ public sealed class RemoteControlAvailabilityTests(SharedSqliteServer shared) : 
         await api.WaitForStatusAsync(id, version, 2, "Unavailable");
         Assert.NotNull(station.Connector(1).Session);
         Assert.NotEqual("Unavailable", await api.ConnectorStatusAsync(id, version, 1));
+        if (version == OcppVersion.V16)
+        {
+            // 1.6 §4.9: connector 0 is the station itself: Available after boot, Unavailable now.
+            await api.WaitForStatusAsync(id, version, 0, "Unavailable");
+            Assert.Equal(
+                ["Available", "Unavailable"],
+                station.Sent("StatusNotification").Where(s => s.GetProperty("connectorId").GetInt32() == 0).Select(s => s.GetProperty("status").GetString()));
+        }
 
         await station.UnplugAsync(1);
 
