@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iskra.Ocpp;
@@ -22,12 +23,17 @@ internal abstract class StationProtocol(SimStation station)
     /// <summary>The BootNotification payload; <paramref name="reason"/> is the 2.0.1 BootReason spelling.</summary>
     public abstract JsonObject BootPayload(string reason);
 
-    public abstract BootAnswer ReadBoot(JsonElement answer);
+    /// <summary>The BootNotification answer; both versions name its fields alike.</summary>
+    public static BootAnswer ReadBoot(JsonElement answer) => new(
+        answer.GetProperty("status").GetString() ?? "Rejected",
+        answer.GetProperty("interval").GetInt32(),
+        answer.TryGetProperty("currentTime", out var time) ? time.GetDateTimeOffset() : null);
 
     /// <summary>Queues a StatusNotification of the connector's current status.</summary>
     public abstract void SendStatus(Connector connector);
 
-    public abstract OutboundMessage Heartbeat();
+    /// <summary>A Heartbeat: an empty payload on both versions.</summary>
+    public static OutboundMessage Heartbeat() => new("Heartbeat", () => [], transactional: false);
 
     public abstract OutboundMessage Authorize(string idTag);
 
@@ -56,7 +62,14 @@ internal abstract class StationProtocol(SimStation station)
     }
 
     /// <summary>Answers one CALL of the CSMS (already validated against its schema).</summary>
-    public abstract ValueTask<RpcReply> HandleAsync(RpcCall call, CancellationToken cancellationToken);
+    /// <remarks>A known action without a handler is NotSupported, as on a station without that feature profile.</remarks>
+    public ValueTask<RpcReply> HandleAsync(RpcCall call, CancellationToken cancellationToken) =>
+        Routes.TryGetValue(call.Action, out var handler)
+            ? handler(Station, call, cancellationToken)
+            : ValueTask.FromResult(RpcReply.Error(OcppErrorCode.NotSupported, $"{call.Action} is not supported by this station."));
+
+    /// <summary>The version's handlers of CSMS calls (<c>V16Routes</c>, <c>V201Routes</c>).</summary>
+    protected abstract FrozenDictionary<string, CallHandler> Routes { get; }
 
     /// <summary>The station's clock as a wire timestamp value.</summary>
     protected DateTimeOffset Now => Station.Now;

@@ -36,7 +36,7 @@ internal static class Triggers
         Soon(station, () => station.Outbox.Enqueue(new OutboundMessage("BootNotification", () => station.Protocol.BootPayload(station.BootReason), transactional: false)));
     }
 
-    public static void Heartbeat(SimStation station) => Soon(station, () => station.Outbox.Enqueue(station.Protocol.Heartbeat()));
+    public static void Heartbeat(SimStation station) => Soon(station, () => station.Outbox.Enqueue(StationProtocol.Heartbeat()));
 
     public static void Statuses(SimStation station, IReadOnlyList<Connector> connectors) =>
         Soon(station, () =>

@@ -151,6 +151,28 @@ internal sealed class ChargingLogic(SimStation station)
         SetStatus(connector, connector.Plugged ? ConnectorStatus.Finishing : IdleStatus(connector));
     }
 
+    /// <summary>
+    /// The CSMS refused the id tag in its answer to the start (1.6 §5.16 StopTransactionOnInvalidId, 2.0.1 E05
+    /// TxCtrlr.StopTxOnInvalidId): the transaction stops as DeAuthorized. Called from the answer, outside
+    /// the lock: the stop takes the lock itself, shortly after.
+    /// </summary>
+    public void RefusedAfterStart(Connector connector, ChargingSession session)
+    {
+        if (!station.Configuration.GetBool("StopTransactionOnInvalidId", true))
+        {
+            return;
+        }
+
+        session.Deauthorized = true;
+        station.Later(TimeSpan.Zero, () => station.LockedAsync(() =>
+        {
+            if (connector.Session == session)
+            {
+                StopTransaction(connector, "DeAuthorized", "Deauthorized");
+            }
+        }));
+    }
+
     /// <summary>Advances time on every connector: EV charging, timeouts, expiries and due meter values.</summary>
     public void Tick(TimeSpan elapsed)
     {

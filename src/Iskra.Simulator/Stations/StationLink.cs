@@ -151,7 +151,7 @@ internal sealed class StationLink(SimStation station) : IDisposable
             {
                 var payload = station.Wire.Outgoing("BootNotification", station.Protocol.BootPayload(station.BootReason));
                 var reply = await channel.CallAsync("BootNotification", payload, station.Options.CallTimeout, cancellationToken).ConfigureAwait(false);
-                answer = new(station.Protocol.ReadBoot(reply));
+                answer = new(Protocol.StationProtocol.ReadBoot(reply));
             }
             catch (Exception ex) when (ex is OcppCallErrorException or OcppCallTimeoutException or FormatException or KeyNotFoundException or InvalidOperationException)
             {
@@ -190,7 +190,7 @@ internal sealed class StationLink(SimStation station) : IDisposable
             if (interval > TimeSpan.Zero && station.Time.GetUtcNow() - last >= interval)
             {
                 last = station.Time.GetUtcNow();
-                station.Outbox.Enqueue(station.Protocol.Heartbeat());
+                station.Outbox.Enqueue(Protocol.StationProtocol.Heartbeat());
             }
         }
     }

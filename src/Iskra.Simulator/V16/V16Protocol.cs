@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,11 +34,6 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
         return payload;
     }
 
-    public override BootAnswer ReadBoot(JsonElement answer) => new(
-        answer.GetProperty("status").GetString() ?? "Rejected",
-        answer.GetProperty("interval").GetInt32(),
-        answer.TryGetProperty("currentTime", out var time) ? time.GetDateTimeOffset() : null);
-
     public override void SendStatus(Connector connector)
     {
         var at = Now;
@@ -63,8 +59,6 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
             ["timestamp"] = Payloads.Time(at),
         }, transactional: false));
     }
-
-    public override OutboundMessage Heartbeat() => new("Heartbeat", () => [], transactional: false);
 
     public override OutboundMessage Authorize(string idTag) => new("Authorize", () => new JsonObject { ["idTag"] = idTag }, transactional: false);
 
@@ -94,18 +88,9 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
             OnAnswer = answer =>
             {
                 session.CsmsTransactionId = answer.GetProperty("transactionId").GetInt32();
-                var info = IdTagInfo(session.IdTag, answer.GetProperty("idTagInfo"));
-                if (info.Status != "Accepted" && Station.Configuration.GetBool("StopTransactionOnInvalidId", true))
+                if (IdTagInfo(session.IdTag, answer.GetProperty("idTagInfo")).Status != "Accepted")
                 {
-                    // 1.6 §5.16 / §9.1 StopTransactionOnInvalidId: the CSMS refused the id tag after the start.
-                    session.Deauthorized = true;
-                    Station.Later(TimeSpan.Zero, () => Station.LockedAsync(() =>
-                    {
-                        if (connector.Session == session)
-                        {
-                            Station.Logic.StopTransaction(connector, "DeAuthorized", "Deauthorized");
-                        }
-                    }));
+                    Station.Logic.RefusedAfterStart(connector, session);
                 }
             },
         });
@@ -178,10 +163,7 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
         }, transactional: false));
     }
 
-    public override ValueTask<RpcReply> HandleAsync(RpcCall call, CancellationToken cancellationToken) =>
-        V16Routes.Handlers.TryGetValue(call.Action, out var handler)
-            ? handler(Station, call, cancellationToken)
-            : ValueTask.FromResult(RpcReply.Error(OcppErrorCode.NotSupported, $"{call.Action} is not supported by this station."));
+    protected override FrozenDictionary<string, CallHandler> Routes => V16Routes.Handlers;
 
     /// <summary>One 1.6 MeterValue: the readings as sampledValue entries (values are strings in 1.6).</summary>
     internal static JsonObject MeterValue(DateTimeOffset at, string context, IReadOnlyList<MeterReading> readings)

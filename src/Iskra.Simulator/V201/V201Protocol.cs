@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iskra.Ocpp;
@@ -35,11 +36,6 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
         return new JsonObject { ["chargingStation"] = chargingStation, ["reason"] = reason };
     }
 
-    public override BootAnswer ReadBoot(JsonElement answer) => new(
-        answer.GetProperty("status").GetString() ?? "Rejected",
-        answer.GetProperty("interval").GetInt32(),
-        answer.TryGetProperty("currentTime", out var time) ? time.GetDateTimeOffset() : null);
-
     public override void SendStatus(Connector connector)
     {
         var at = Now;
@@ -52,8 +48,6 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
             ["connectorId"] = 1,
         }, transactional: false));
     }
-
-    public override OutboundMessage Heartbeat() => new("Heartbeat", () => [], transactional: false);
 
     public override OutboundMessage Authorize(string idTag) =>
         new("Authorize", () => new JsonObject { ["idToken"] = IdToken(idTag) }, transactional: false);
@@ -68,19 +62,9 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
         {
             OnAnswer = answer =>
             {
-                if (answer.TryGetProperty("idTokenInfo", out var info)
-                    && IdTokenInfo(session.IdTag, info).Status != "Accepted"
-                    && Station.Configuration.GetBool("StopTransactionOnInvalidId", true))
+                if (answer.TryGetProperty("idTokenInfo", out var info) && IdTokenInfo(session.IdTag, info).Status != "Accepted")
                 {
-                    // 2.0.1 E05/C03: TxCtrlr.StopTxOnInvalidId — the CSMS refused the token after the start.
-                    session.Deauthorized = true;
-                    Station.Later(TimeSpan.Zero, () => Station.LockedAsync(() =>
-                    {
-                        if (connector.Session == session)
-                        {
-                            Station.Logic.StopTransaction(connector, "DeAuthorized", "Deauthorized");
-                        }
-                    }));
+                    Station.Logic.RefusedAfterStart(connector, session);
                 }
             },
         });
@@ -117,10 +101,7 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
             ["reservationUpdateStatus"] = expired ? "Expired" : "Removed",
         }, transactional: false));
 
-    public override ValueTask<RpcReply> HandleAsync(RpcCall call, CancellationToken cancellationToken) =>
-        V201Routes.Handlers.TryGetValue(call.Action, out var handler)
-            ? handler(Station, call, cancellationToken)
-            : ValueTask.FromResult(RpcReply.Error(OcppErrorCode.NotSupported, $"{call.Action} is not supported by this station."));
+    protected override FrozenDictionary<string, CallHandler> Routes => V201Routes.Handlers;
 
     /// <summary>One 2.0.1 MeterValue: the readings as sampledValue entries (numbers, unitOfMeasure objects).</summary>
     internal static JsonObject MeterValue(DateTimeOffset at, string context, IReadOnlyList<MeterReading> readings)
