@@ -67,6 +67,47 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<FirmwareUpdateStatus> FirmwareUpdateStatuses => Set<FirmwareUpdateStatus>();
     public DbSet<Iskra.Csms.Webhooks.Webhook> Webhooks => Set<Iskra.Csms.Webhooks.Webhook>();
 
+    /// <summary>Set by the storage writer while it applies a batch to this context; null everywhere else.</summary>
+    internal WriterBatch? Batch { get; set; }
+
+    public override void Dispose()
+    {
+        Batch = null; // pooled: the next user of this instance is not the writer
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Batch = null;
+        return base.DisposeAsync();
+    }
+
+    /// <summary>Adds a traffic row: in a writer batch it is inserted in bulk at the commit, untracked.</summary>
+    internal void Append(TrafficEntry entry)
+    {
+        if (Batch is { } batch)
+        {
+            batch.Traffic.Add(entry);
+        }
+        else
+        {
+            Traffic.Add(entry);
+        }
+    }
+
+    /// <summary>Adds a meter value row: in a writer batch it is inserted in bulk at the commit, untracked.</summary>
+    internal void Append(MeterValueRecord value)
+    {
+        if (Batch is { } batch)
+        {
+            batch.MeterValues.Add(value);
+        }
+        else
+        {
+            MeterValues.Add(value);
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name, so the database reads like the API.

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Iskra.Csms.Traffic;
+using Iskra.Csms.Transactions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -42,12 +45,13 @@ public sealed partial class StorageWriter(
     }
 
     /// <summary>
-    /// Queues <paramref name="apply"/> without waiting for it (the traffic log): when the queue is full
-    /// the row is dropped and counted in <see cref="Dropped"/> rather than stalling a station.
+    /// Queues a traffic-log row without waiting for it: when the queue is full the row is dropped and
+    /// counted in <see cref="Dropped"/> rather than stalling a station. Rows are inserted in bulk with
+    /// the batch they join.
     /// </summary>
-    public void Post<TState>(TState state, Func<IskraDbContext, TState, CancellationToken, ValueTask<bool>> apply)
+    public void Log(TrafficEntry entry)
     {
-        if (!_queue.Writer.TryWrite(new StorageWork<TState, bool>(state, apply)))
+        if (!_queue.Writer.TryWrite(new TrafficWork(entry)))
         {
             Interlocked.Increment(ref _dropped);
         }
@@ -138,13 +142,81 @@ public sealed partial class StorageWriter(
     {
         var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Batch = new WriterBatch();
         return db;
     }
 
-    private static async Task SaveAsync(IskraDbContext db)
+    /// <summary>
+    /// Saves the tracked changes and then the batch's append-only rows in bulk, in one transaction.
+    /// The bulk rows come second so that meter values can refer to transactions the batch created.
+    /// </summary>
+    private async Task SaveAsync(IskraDbContext db)
     {
+        var batch = db.Batch!;
         db.ChangeTracker.DetectChanges();
+        if (batch.Traffic.Count == 0 && batch.MeterValues.Count == 0)
+        {
+            await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var tables = _tables ??= new BulkTables(db.Model);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        await tables.Meter.InsertAsync(connection, dbTransaction, batch.MeterValues, CancellationToken.None).ConfigureAwait(false);
+        await tables.Traffic.InsertAsync(connection, dbTransaction, batch.Traffic, CancellationToken.None).ConfigureAwait(false);
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private BulkTables? _tables;
+
+    /// <summary>The tables the writer inserts in bulk, described once from the model.</summary>
+    private sealed class BulkTables(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        public BulkTable<TrafficEntry> Traffic { get; } = BulkTable<TrafficEntry>.Create(
+            model,
+            (nameof(TrafficEntry.StationId), static e => e.StationId),
+            (nameof(TrafficEntry.Timestamp), static e => e.Timestamp),
+            (nameof(TrafficEntry.Incoming), static e => e.Incoming),
+            (nameof(TrafficEntry.Frame), static e => e.Frame));
+
+        public BulkTable<MeterValueRecord> Meter { get; } = BulkTable<MeterValueRecord>.Create(
+            model,
+            (nameof(MeterValueRecord.StationId), static m => m.StationId),
+            (nameof(MeterValueRecord.TransactionDbId), static m => m.Transaction?.Id ?? m.TransactionDbId),
+            (nameof(MeterValueRecord.EvseId), static m => m.EvseId),
+            (nameof(MeterValueRecord.ConnectorId), static m => m.ConnectorId),
+            (nameof(MeterValueRecord.Timestamp), static m => m.Timestamp),
+            (nameof(MeterValueRecord.Value), static m => m.Value),
+            (nameof(MeterValueRecord.Measurand), static m => m.Measurand),
+            (nameof(MeterValueRecord.Phase), static m => m.Phase),
+            (nameof(MeterValueRecord.Unit), static m => m.Unit),
+            (nameof(MeterValueRecord.Multiplier), static m => m.Multiplier),
+            (nameof(MeterValueRecord.Context), static m => m.Context),
+            (nameof(MeterValueRecord.Location), static m => m.Location),
+            (nameof(MeterValueRecord.Format), static m => m.Format),
+            (nameof(MeterValueRecord.SignedData), static m => m.SignedData),
+            (nameof(MeterValueRecord.ReceivedAt), static m => m.ReceivedAt));
+    }
+
+    /// <summary>A traffic-log row: nobody waits for it, so it completes nothing.</summary>
+    private sealed class TrafficWork(TrafficEntry entry) : StorageWork
+    {
+        internal override ValueTask ApplyAsync(IskraDbContext db, CancellationToken cancellationToken)
+        {
+            db.Append(entry);
+            return ValueTask.CompletedTask;
+        }
+
+        internal override void Complete()
+        {
+        }
+
+        internal override void Fail(Exception exception)
+        {
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} writes failed; retrying them one by one")]

@@ -19,11 +19,7 @@ public sealed partial class TrafficObserver(string stationId, StorageWriter writ
             Incoming = direction == RpcFrameDirection.Incoming,
             Frame = Encoding.UTF8.GetString(utf8Frame),
         };
-        writer.Post(entry, static (db, e, _) =>
-        {
-            db.Traffic.Add(e);
-            return ValueTask.FromResult(true);
-        });
+        writer.Log(entry);
     }
 
     public void OnProtocolProblem(string description) => LogProblem(logger, stationId, description);

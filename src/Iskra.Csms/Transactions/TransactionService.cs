@@ -60,7 +60,7 @@ public sealed class TransactionService(
                 Problems = s.flags,
                 UpdatedAt = s.now,
             };
-            db.Transactions.Add(tx);
+            TransactionStore.Add(db, tx);
             return (tx, true);
         }, cancellationToken).ConfigureAwait(false);
         if (created)
@@ -83,7 +83,7 @@ public sealed class TransactionService(
             var tx = await TransactionStore.FindAsync(db, s.stationId, id, ct).ConfigureAwait(false);
             if (tx is null)
             {
-                db.Transactions.Add(tx = new ChargingTransaction { StationId = s.stationId, TransactionId = id, Problems = TransactionProblems.UnknownTransaction });
+                TransactionStore.Add(db, tx = new ChargingTransaction { StationId = s.stationId, TransactionId = id, Problems = TransactionProblems.UnknownTransaction });
             }
             else if (tx.StoppedAt is not null)
             {
@@ -140,21 +140,15 @@ public sealed class TransactionService(
             var tx = await TransactionStore.FindAsync(db, s.stationId, e.TransactionId, ct).ConfigureAwait(false);
             if (tx is null)
             {
-                db.Transactions.Add(tx = new ChargingTransaction { StationId = s.stationId, TransactionId = e.TransactionId });
+                TransactionStore.Add(db, tx = new ChargingTransaction { StationId = s.stationId, TransactionId = e.TransactionId });
                 if (e.EventType != "Started")
                 {
                     tx.Problems |= TransactionProblems.UnknownTransaction;
                 }
             }
-            else if (tx.Id > 0 && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
-                db.TransactionEvents, r => r.TransactionDbId == tx.Id && r.SeqNo == e.SeqNo, ct).ConfigureAwait(false))
+            else if (e.SeqNo <= tx.LastSeqNo && await SeenAsync(db, tx, e.SeqNo, ct).ConfigureAwait(false))
             {
-                return (null, null); // a retry of an event already stored
-            }
-
-            if (db.TransactionEvents.Local.Any(r => r.Transaction == tx && r.SeqNo == e.SeqNo))
-            {
-                return ((ChargingTransaction?)null, (string?)null);
+                return ((ChargingTransaction?)null, (string?)null); // a retry of an event already stored
             }
 
             db.TransactionEvents.Add(new TransactionEventRecord
@@ -183,6 +177,16 @@ public sealed class TransactionService(
 
         return auth;
     }
+
+    /// <summary>
+    /// Whether event <paramref name="seqNo"/> of <paramref name="tx"/> is already stored or in this batch.
+    /// Only asked when seqNo is not above the highest one seen (<c>LastSeqNo</c>), so events that arrive in
+    /// order never read the database.
+    /// </summary>
+    private static async ValueTask<bool> SeenAsync(IskraDbContext db, ChargingTransaction tx, int seqNo, CancellationToken ct) =>
+        db.TransactionEvents.Local.Any(r => r.Transaction == tx && r.SeqNo == seqNo)
+        || (tx.Id > 0 && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            db.TransactionEvents, r => r.TransactionDbId == tx.Id && r.SeqNo == seqNo, ct).ConfigureAwait(false));
 
     private static void Apply(ChargingTransaction tx, TransactionEventInput e, AuthorizationResult? auth, TransactionProblems flags, DateTimeOffset now)
     {

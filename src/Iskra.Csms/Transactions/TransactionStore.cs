@@ -7,9 +7,42 @@ namespace Iskra.Csms.Transactions;
 internal static class TransactionStore
 {
     /// <summary>Finds a transaction in the context's pending changes first, then in the database.</summary>
-    public static async ValueTask<ChargingTransaction?> FindAsync(IskraDbContext db, string stationId, string transactionId, CancellationToken ct) =>
-        db.Transactions.Local.FirstOrDefault(t => t.StationId == stationId && t.TransactionId == transactionId)
-        ?? await db.Transactions.FirstOrDefaultAsync(t => t.StationId == stationId && t.TransactionId == transactionId, ct).ConfigureAwait(false);
+    public static async ValueTask<ChargingTransaction?> FindAsync(IskraDbContext db, string stationId, string transactionId, CancellationToken ct)
+    {
+        if (db.Batch is not { } batch)
+        {
+            return db.Transactions.Local.FirstOrDefault(t => t.StationId == stationId && t.TransactionId == transactionId)
+                ?? await db.Transactions.FirstOrDefaultAsync(t => t.StationId == stationId && t.TransactionId == transactionId, ct).ConfigureAwait(false);
+        }
+
+        if (batch.Transactions.TryGetValue((stationId, transactionId), out var known))
+        {
+            return known;
+        }
+
+        var found = await FindStored(db, stationId, transactionId).ConfigureAwait(false);
+        if (found is not null)
+        {
+            batch.Transactions[(stationId, transactionId)] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>Adds a new transaction to the context (and to the writer batch's lookup).</summary>
+    public static void Add(IskraDbContext db, ChargingTransaction tx)
+    {
+        db.Transactions.Add(tx);
+        if (db.Batch is { } batch)
+        {
+            batch.Transactions[(tx.StationId, tx.TransactionId)] = tx;
+        }
+    }
+
+    // Compiled once: the hottest read of the writer skips EF Core's query cache lookup.
+    private static readonly Func<IskraDbContext, string, string, Task<ChargingTransaction?>> FindStored =
+        EF.CompileAsyncQuery((IskraDbContext db, string stationId, string transactionId) =>
+            db.Transactions.FirstOrDefault(t => t.StationId == stationId && t.TransactionId == transactionId));
 
     /// <summary>Stores every sampled value and moves the transaction's live energy figures along.</summary>
     public static void AddMeterValues(
@@ -21,7 +54,7 @@ internal static class TransactionStore
             var timestamp = reading.Timestamp.ToUniversalTime();
             foreach (var v in reading.Values)
             {
-                db.MeterValues.Add(new MeterValueRecord
+                db.Append(new MeterValueRecord
                 {
                     StationId = stationId,
                     Transaction = tx,

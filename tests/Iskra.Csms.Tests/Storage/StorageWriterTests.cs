@@ -105,9 +105,8 @@ public sealed class StorageWriterTests
 
         for (var i = 0; i < 50; i++)
         {
-            csms.Writer.Post(
-                new TrafficEntry { StationId = "cp-1", Timestamp = CsmsHarness.Start, Incoming = i % 2 == 0, Frame = $"[2,\"{i}\",\"Heartbeat\",{{}}]" },
-                static (db, e, _) => { db.Traffic.Add(e); return ValueTask.FromResult(true); });
+            csms.Writer.Log(
+                new TrafficEntry { StationId = "cp-1", Timestamp = CsmsHarness.Start, Incoming = i % 2 == 0, Frame = $"[2,\"{i}\",\"Heartbeat\",{{}}]" });
         }
 
         // The queue is first in, first out: once a later write is durable, so is every post before it.
