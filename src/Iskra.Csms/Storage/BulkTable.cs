@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Iskra.Csms.Storage;
 
 /// <summary>
-/// Multi-row INSERTs of an append-only entity on the writer's connection and transaction. EF Core
-/// would track, order and prepare every row on its own, which is most of a batch's cost for the traffic
-/// log and meter values; here one prepared statement carries many rows. Table and column names, type
+/// Bulk INSERTs of an append-only entity on the writer's connection and transaction. EF Core would
+/// track, order and prepare every row on its own, which is most of a batch's cost for the traffic log
+/// and meter values. On SQLite (in-process, no round trips) one single-row statement is prepared once
+/// and stepped per row; elsewhere one statement carries many rows per round trip. Table and column names, type
 /// mappings and value converters come from the EF Core model, so the rows are stored exactly as EF
 /// Core would store them, on SQLite and on PostgreSQL.
 /// </summary>
@@ -24,16 +25,19 @@ internal sealed class BulkTable<T>
     private readonly int _rowsPerStatement;
     private readonly string _fullStatement;
 
-    private BulkTable(string table, Column[] columns)
+    private BulkTable(string table, Column[] columns, bool singleRow)
     {
         _columns = columns;
         _insertInto = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ";
-        _rowsPerStatement = MaxParameters / columns.Length;
+        _rowsPerStatement = singleRow ? 1 : MaxParameters / columns.Length;
         _fullStatement = Statement(_rowsPerStatement);
     }
 
-    /// <summary>Describes <typeparamref name="T"/>'s table from <paramref name="model"/>; each column is a property name and how to read it.</summary>
-    public static BulkTable<T> Create(IModel model, params (string Property, Func<T, object?> Value)[] columns)
+    /// <summary>
+    /// Describes <typeparamref name="T"/>'s table from <paramref name="model"/>; each column is a property
+    /// name and how to read it. <paramref name="singleRow"/>: one row per statement, for SQLite.
+    /// </summary>
+    public static BulkTable<T> Create(IModel model, bool singleRow, params (string Property, Func<T, object?> Value)[] columns)
     {
         var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var tableName = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
@@ -43,7 +47,7 @@ internal sealed class BulkTable<T>
             var property = entity.FindProperty(c.Property) ?? throw new InvalidOperationException($"{typeof(T).Name}.{c.Property} is not mapped.");
             return new Column(property.GetColumnName(table)!, property.GetRelationalTypeMapping(), property.IsNullable, c.Value);
         }).ToArray();
-        return new BulkTable<T>(tableName, mapped);
+        return new BulkTable<T>(tableName, mapped, singleRow);
     }
 
     /// <summary>Inserts <paramref name="rows"/> inside <paramref name="transaction"/>.</summary>
@@ -82,15 +86,26 @@ internal sealed class BulkTable<T>
 
     private void Bind(DbCommand command, IReadOnlyList<T> rows, int start, int count)
     {
-        command.Parameters.Clear();
+        var parameters = command.Parameters;
+        var reuse = parameters.Count == count * _columns.Length;
         var index = 0;
         for (var r = start; r < start + count; r++)
         {
             var row = rows[r];
             foreach (var column in _columns)
             {
-                // The mapping applies its value converter (SQLite stores times as ticks) and provider types.
-                command.Parameters.Add(column.Mapping.CreateParameter(command, ParameterName(index++), column.Value(row), column.Nullable));
+                var value = column.Value(row);
+                if (reuse)
+                {
+                    parameters[index].Value = value is null ? DBNull.Value : column.Mapping.Converter?.ConvertToProvider(value) ?? value;
+                }
+                else
+                {
+                    // The mapping applies its value converter (SQLite stores times as ticks) and provider types.
+                    parameters.Add(column.Mapping.CreateParameter(command, ParameterName(index), value, column.Nullable));
+                }
+
+                index++;
             }
         }
     }

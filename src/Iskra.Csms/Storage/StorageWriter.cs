@@ -94,6 +94,7 @@ public sealed partial class StorageWriter(
             }
 
             await SaveAsync(db).ConfigureAwait(false);
+            _open.Committed(db.Batch!);
             var elapsed = Stopwatch.GetElapsedTime(started);
             LastCommitSeconds = elapsed.TotalSeconds;
             metrics.Committed(elapsed);
@@ -125,6 +126,7 @@ public sealed partial class StorageWriter(
             await using var db = await OpenAsync().ConfigureAwait(false);
             await work.ApplyAsync(db, CancellationToken.None).ConfigureAwait(false);
             await SaveAsync(db).ConfigureAwait(false);
+            _open.Committed(db.Batch!);
             work.Complete();
         }
         catch (Exception ex)
@@ -142,7 +144,7 @@ public sealed partial class StorageWriter(
     {
         var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Batch = new WriterBatch();
+        db.Batch = new WriterBatch(_open);
         return db;
     }
 
@@ -160,7 +162,7 @@ public sealed partial class StorageWriter(
             return;
         }
 
-        var tables = _tables ??= new BulkTables(db.Model);
+        var tables = _tables ??= new BulkTables(db.Model, db.Database.IsSqlite());
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
         var connection = db.Database.GetDbConnection();
@@ -172,11 +174,14 @@ public sealed partial class StorageWriter(
 
     private BulkTables? _tables;
 
+    private readonly OpenTransactions _open = new();
+
     /// <summary>The tables the writer inserts in bulk, described once from the model.</summary>
-    private sealed class BulkTables(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    private sealed class BulkTables(Microsoft.EntityFrameworkCore.Metadata.IModel model, bool sqlite)
     {
         public BulkTable<TrafficEntry> Traffic { get; } = BulkTable<TrafficEntry>.Create(
             model,
+            sqlite,
             (nameof(TrafficEntry.StationId), static e => e.StationId),
             (nameof(TrafficEntry.Timestamp), static e => e.Timestamp),
             (nameof(TrafficEntry.Incoming), static e => e.Incoming),
@@ -184,6 +189,7 @@ public sealed partial class StorageWriter(
 
         public BulkTable<MeterValueRecord> Meter { get; } = BulkTable<MeterValueRecord>.Create(
             model,
+            sqlite,
             (nameof(MeterValueRecord.StationId), static m => m.StationId),
             (nameof(MeterValueRecord.TransactionDbId), static m => m.Transaction?.Id ?? m.TransactionDbId),
             (nameof(MeterValueRecord.EvseId), static m => m.EvseId),

@@ -9,18 +9,14 @@ namespace Iskra.Csms.Storage;
 /// one, and the batch's transactions by station and transaction id, so that a lookup is a hash probe
 /// rather than a scan of every tracked row.
 /// </summary>
-internal sealed class WriterBatch
+internal sealed class WriterBatch(OpenTransactions open)
 {
+    /// <summary>Open transactions as the writer last committed them, kept from batch to batch.</summary>
+    public OpenTransactions Open { get; } = open;
+
     public List<TrafficEntry> Traffic { get; } = [];
 
     public List<MeterValueRecord> MeterValues { get; } = [];
 
     public Dictionary<(string StationId, string TransactionId), ChargingTransaction> Transactions { get; } = [];
-
-    public void Clear()
-    {
-        Traffic.Clear();
-        MeterValues.Clear();
-        Transactions.Clear();
-    }
 }

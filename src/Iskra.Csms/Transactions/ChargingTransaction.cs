@@ -61,4 +61,7 @@ public sealed class ChargingTransaction
     public TransactionProblems Problems { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A detached copy with the same values (the storage writer's cache of open transactions).</summary>
+    internal ChargingTransaction Copy() => (ChargingTransaction)MemberwiseClone();
 }

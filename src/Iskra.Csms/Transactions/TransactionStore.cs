@@ -20,6 +20,17 @@ internal static class TransactionStore
             return known;
         }
 
+        if (batch.Open.Take(stationId, transactionId) is { } copy)
+        {
+            var tracked = db.Transactions.Local.FindEntry(copy.Id)?.Entity;
+            if (tracked is null)
+            {
+                db.Transactions.Attach(copy);
+            }
+
+            return batch.Transactions[(stationId, transactionId)] = tracked ?? copy;
+        }
+
         var found = await FindStored(db, stationId, transactionId).ConfigureAwait(false);
         if (found is not null)
         {
