@@ -164,6 +164,13 @@ public sealed partial class StorageWriter(
 
         var tables = _tables ??= new BulkTables(db.Model, db.Database.IsSqlite());
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+        if (tables.Sqlite)
+        {
+            // The writer's connection keeps the hot index pages cached and reads the file through a
+            // memory map, so a batch's scattered index inserts do not each go to the file system.
+            await db.Database.ExecuteSqlRawAsync(WriterPragmas, CancellationToken.None).ConfigureAwait(false);
+        }
+
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
@@ -177,8 +184,12 @@ public sealed partial class StorageWriter(
     private readonly OpenTransactions _open = new();
 
     /// <summary>The tables the writer inserts in bulk, described once from the model.</summary>
+    private const string WriterPragmas = "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;";
+
     private sealed class BulkTables(Microsoft.EntityFrameworkCore.Metadata.IModel model, bool sqlite)
     {
+        public bool Sqlite => sqlite;
+
         public BulkTable<TrafficEntry> Traffic { get; } = BulkTable<TrafficEntry>.Create(
             model,
             sqlite,
