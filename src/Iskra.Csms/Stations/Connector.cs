@@ -21,4 +21,7 @@ public sealed class Connector
     public string? VendorErrorCode { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A detached copy with the same values (the storage writer's kept rows).</summary>
+    internal Connector Copy() => (Connector)MemberwiseClone();
 }

@@ -103,6 +103,42 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
     }
 
     /// <summary>Stores a StatusNotification, then announces it (and its alarm) once committed.</summary>
+    /// <summary>
+    /// The connector's row, added when new: in a writer batch from the writer's kept copy when it has
+    /// one (no database read), else found by key.
+    /// </summary>
+    private static async ValueTask<Connector> FindConnectorAsync(IskraDbContext db, string stationId, int evseId, int connectorId, CancellationToken ct)
+    {
+        var batch = db.Batch;
+        if (batch is not null && batch.Connectors.TryGetValue((stationId, evseId, connectorId), out var known))
+        {
+            return known;
+        }
+
+        Connector? connector = null;
+        if (batch?.Kept.Connectors.Take((stationId, evseId, connectorId)) is { } copy)
+        {
+            connector = db.Connectors.Local.FindEntryUntyped([stationId, evseId, connectorId])?.Entity;
+            if (connector is null)
+            {
+                db.Connectors.Attach(connector = copy);
+            }
+        }
+
+        connector ??= await db.Connectors.FindAsync([stationId, evseId, connectorId], ct).ConfigureAwait(false);
+        if (connector is null)
+        {
+            db.Connectors.Add(connector = new Connector { StationId = stationId, EvseId = evseId, ConnectorId = connectorId, Status = "Unknown" });
+        }
+
+        if (batch is not null)
+        {
+            batch.Connectors[(stationId, evseId, connectorId)] = connector;
+        }
+
+        return connector;
+    }
+
     public async ValueTask StatusAsync(string stationId, StatusReport report, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -123,11 +159,7 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
                 Timestamp = timestamp,
                 ReceivedAt = s.now,
             });
-            var connector = await db.Connectors.FindAsync([s.stationId, r.EvseId, r.ConnectorId], ct).ConfigureAwait(false);
-            if (connector is null)
-            {
-                db.Connectors.Add(connector = new Connector { StationId = s.stationId, EvseId = r.EvseId, ConnectorId = r.ConnectorId, Status = r.Status });
-            }
+            var connector = await FindConnectorAsync(db, s.stationId, r.EvseId, r.ConnectorId, ct).ConfigureAwait(false);
 
             // An older notification (delivered late) joins the history but does not override live state;
             // a fault in it still raises its alarm.

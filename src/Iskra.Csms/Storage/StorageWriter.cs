@@ -94,7 +94,7 @@ public sealed partial class StorageWriter(
             }
 
             await SaveAsync(db).ConfigureAwait(false);
-            _open.Committed(db.Batch!);
+            db.Batch!.Committed();
             var elapsed = Stopwatch.GetElapsedTime(started);
             LastCommitSeconds = elapsed.TotalSeconds;
             metrics.Committed(elapsed);
@@ -126,7 +126,7 @@ public sealed partial class StorageWriter(
             await using var db = await OpenAsync().ConfigureAwait(false);
             await work.ApplyAsync(db, CancellationToken.None).ConfigureAwait(false);
             await SaveAsync(db).ConfigureAwait(false);
-            _open.Committed(db.Batch!);
+            db.Batch!.Committed();
             work.Complete();
         }
         catch (Exception ex)
@@ -144,7 +144,7 @@ public sealed partial class StorageWriter(
     {
         var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Batch = new WriterBatch(_open);
+        db.Batch = new WriterBatch(_kept);
         return db;
     }
 
@@ -181,7 +181,7 @@ public sealed partial class StorageWriter(
 
     private BulkTables? _tables;
 
-    private readonly OpenTransactions _open = new();
+    private readonly WriterRows _kept = new();
 
     /// <summary>The tables the writer inserts in bulk, described once from the model.</summary>
     private const string WriterPragmas = "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;";

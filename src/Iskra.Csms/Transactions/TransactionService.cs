@@ -37,12 +37,14 @@ public sealed class TransactionService(
                 return (existing, false); // OCPP-J 1.6 §4.1: a retry gets the same answer
             }
 
+            // A clash with a stored id of this station (one in 2^31) breaks the unique index, and the retry
+            // (the writer's, item by item, or else the station's) draws a new id: only the batch is checked.
             string transactionId;
             do
             {
                 transactionId = RandomNumberGenerator.GetInt32(1, int.MaxValue).ToString(CultureInfo.InvariantCulture);
             }
-            while (await TransactionStore.FindAsync(db, s.stationId, transactionId, ct).ConfigureAwait(false) is not null);
+            while (TransactionStore.InBatch(db, s.stationId, transactionId));
 
             var tx = new ChargingTransaction
             {

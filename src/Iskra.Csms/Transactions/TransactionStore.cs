@@ -20,7 +20,7 @@ internal static class TransactionStore
             return known;
         }
 
-        if (batch.Open.Take(stationId, transactionId) is { } copy)
+        if (batch.Kept.Transactions.Take((stationId, transactionId)) is { } copy)
         {
             var tracked = db.Transactions.Local.FindEntry(copy.Id)?.Entity;
             if (tracked is null)
@@ -39,6 +39,12 @@ internal static class TransactionStore
 
         return found;
     }
+
+    /// <summary>Whether this context already holds the transaction (added or found in it), without reading the database.</summary>
+    public static bool InBatch(IskraDbContext db, string stationId, string transactionId) =>
+        db.Batch is { } batch
+            ? batch.Transactions.ContainsKey((stationId, transactionId))
+            : db.Transactions.Local.Any(t => t.StationId == stationId && t.TransactionId == transactionId);
 
     /// <summary>Adds a new transaction to the context (and to the writer batch's lookup).</summary>
     public static void Add(IskraDbContext db, ChargingTransaction tx)
