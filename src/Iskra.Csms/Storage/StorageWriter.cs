@@ -85,55 +85,60 @@ public sealed partial class StorageWriter(
     private async Task CommitAsync(List<StorageWork> batch)
     {
         var started = Stopwatch.GetTimestamp();
+        if (await TryCommitAsync(batch).ConfigureAwait(false) is not { } failure)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LastCommitSeconds = elapsed.TotalSeconds;
+            metrics.Committed(elapsed);
+            CommittedBatches++;
+            return;
+        }
+
+        // Retried: the traffic rows together, then every other item on its own, so one bad row fails only
+        // its own caller. A batch of one is retried too: it may have failed on a kept row that the
+        // database no longer has (a station deleted meanwhile), and the retry reads the database.
+        LogBatchRetried(logger, batch.Count, failure);
+        var traffic = batch.FindAll(static w => w is TrafficWork);
+        if (traffic.Count > 0 && await TryCommitAsync(traffic).ConfigureAwait(false) is { } lost)
+        {
+            LogWorkFailed(logger, lost);
+        }
+
+        foreach (var work in batch)
+        {
+            if (work is not TrafficWork && await TryCommitAsync([work]).ConfigureAwait(false) is { } error)
+            {
+                LogWorkFailed(logger, error);
+                work.Fail(error);
+            }
+        }
+    }
+
+    /// <summary>Applies <paramref name="works"/> to one context and commits them; completes them, or returns why not.</summary>
+    private async Task<Exception?> TryCommitAsync(List<StorageWork> works)
+    {
         try
         {
             await using var db = await OpenAsync().ConfigureAwait(false);
-            foreach (var work in batch)
+            foreach (var work in works)
             {
                 await work.ApplyAsync(db, CancellationToken.None).ConfigureAwait(false);
             }
 
             await SaveAsync(db).ConfigureAwait(false);
             db.Batch!.Committed();
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            LastCommitSeconds = elapsed.TotalSeconds;
-            metrics.Committed(elapsed);
-            CommittedBatches++;
-            foreach (var work in batch)
-            {
-                work.Complete();
-            }
-        }
-        catch (Exception ex) when (batch.Count > 1)
-        {
-            LogBatchRetried(logger, batch.Count, ex);
-            foreach (var work in batch)
-            {
-                await CommitOneAsync(work).ConfigureAwait(false);
-            }
         }
         catch (Exception ex)
         {
-            LogWorkFailed(logger, ex);
-            batch[0].Fail(ex);
+            return ex;
         }
-    }
 
-    private async Task CommitOneAsync(StorageWork work)
-    {
-        try
+        foreach (var work in works)
         {
-            await using var db = await OpenAsync().ConfigureAwait(false);
-            await work.ApplyAsync(db, CancellationToken.None).ConfigureAwait(false);
-            await SaveAsync(db).ConfigureAwait(false);
-            db.Batch!.Committed();
             work.Complete();
         }
-        catch (Exception ex)
-        {
-            LogWorkFailed(logger, ex);
-            work.Fail(ex);
-        }
+
+        return null;
     }
 
     /// <summary>

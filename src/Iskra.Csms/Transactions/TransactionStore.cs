@@ -31,7 +31,7 @@ internal static class TransactionStore
             return batch.Transactions[(stationId, transactionId)] = tracked ?? copy;
         }
 
-        var found = await FindStored(db, stationId, transactionId).ConfigureAwait(false);
+        var found = await db.Transactions.FirstOrDefaultAsync(t => t.StationId == stationId && t.TransactionId == transactionId, ct).ConfigureAwait(false);
         if (found is not null)
         {
             batch.Transactions[(stationId, transactionId)] = found;
@@ -56,10 +56,6 @@ internal static class TransactionStore
         }
     }
 
-    // Compiled once: the hottest read of the writer skips EF Core's query cache lookup.
-    private static readonly Func<IskraDbContext, string, string, Task<ChargingTransaction?>> FindStored =
-        EF.CompileAsyncQuery((IskraDbContext db, string stationId, string transactionId) =>
-            db.Transactions.FirstOrDefault(t => t.StationId == stationId && t.TransactionId == transactionId));
 
     /// <summary>Stores every sampled value and moves the transaction's live energy figures along.</summary>
     public static void AddMeterValues(
