@@ -28,6 +28,14 @@ public sealed partial class StorageWriter(
 
     private long _dropped;
 
+    // The writer's own connection keeps the hot index pages cached and reads the SQLite file through a
+    // memory map, so a batch's scattered index inserts do not each go to the file system.
+    private const string WriterPragmas = "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;";
+
+    private readonly WriterRows _kept = new();
+
+    private BulkTables? _tables;
+
     /// <summary>Seconds the last commit took; read by metrics.</summary>
     public double LastCommitSeconds { get; private set; }
 
@@ -171,8 +179,6 @@ public sealed partial class StorageWriter(
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
         if (tables.Sqlite)
         {
-            // The writer's connection keeps the hot index pages cached and reads the file through a
-            // memory map, so a batch's scattered index inserts do not each go to the file system.
             await db.Database.ExecuteSqlRawAsync(WriterPragmas, CancellationToken.None).ConfigureAwait(false);
         }
 
@@ -182,45 +188,6 @@ public sealed partial class StorageWriter(
         await tables.Meter.InsertAsync(connection, dbTransaction, batch.MeterValues, CancellationToken.None).ConfigureAwait(false);
         await tables.Traffic.InsertAsync(connection, dbTransaction, batch.Traffic, CancellationToken.None).ConfigureAwait(false);
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private BulkTables? _tables;
-
-    private readonly WriterRows _kept = new();
-
-    /// <summary>The tables the writer inserts in bulk, described once from the model.</summary>
-    private const string WriterPragmas = "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;";
-
-    private sealed class BulkTables(Microsoft.EntityFrameworkCore.Metadata.IModel model, bool sqlite)
-    {
-        public bool Sqlite => sqlite;
-
-        public BulkTable<TrafficEntry> Traffic { get; } = BulkTable<TrafficEntry>.Create(
-            model,
-            sqlite,
-            (nameof(TrafficEntry.StationId), static e => e.StationId),
-            (nameof(TrafficEntry.Timestamp), static e => e.Timestamp),
-            (nameof(TrafficEntry.Incoming), static e => e.Incoming),
-            (nameof(TrafficEntry.Frame), static e => e.Frame));
-
-        public BulkTable<MeterValueRecord> Meter { get; } = BulkTable<MeterValueRecord>.Create(
-            model,
-            sqlite,
-            (nameof(MeterValueRecord.StationId), static m => m.StationId),
-            (nameof(MeterValueRecord.TransactionDbId), static m => m.Transaction?.Id ?? m.TransactionDbId),
-            (nameof(MeterValueRecord.EvseId), static m => m.EvseId),
-            (nameof(MeterValueRecord.ConnectorId), static m => m.ConnectorId),
-            (nameof(MeterValueRecord.Timestamp), static m => m.Timestamp),
-            (nameof(MeterValueRecord.Value), static m => m.Value),
-            (nameof(MeterValueRecord.Measurand), static m => m.Measurand),
-            (nameof(MeterValueRecord.Phase), static m => m.Phase),
-            (nameof(MeterValueRecord.Unit), static m => m.Unit),
-            (nameof(MeterValueRecord.Multiplier), static m => m.Multiplier),
-            (nameof(MeterValueRecord.Context), static m => m.Context),
-            (nameof(MeterValueRecord.Location), static m => m.Location),
-            (nameof(MeterValueRecord.Format), static m => m.Format),
-            (nameof(MeterValueRecord.SignedData), static m => m.SignedData),
-            (nameof(MeterValueRecord.ReceivedAt), static m => m.ReceivedAt));
     }
 
     /// <summary>A traffic-log row: nobody waits for it, so it completes nothing.</summary>
