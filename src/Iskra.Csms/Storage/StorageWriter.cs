@@ -39,7 +39,10 @@ public sealed partial class StorageWriter(
     /// <summary>Seconds the last commit took; read by metrics.</summary>
     public double LastCommitSeconds { get; private set; }
 
-    public long CommittedBatches { get; private set; }
+    private long _committedBatches;
+
+    /// <summary>Batches committed whole (retried batches not counted); readable from any thread.</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
 
     /// <summary>Queues <paramref name="apply"/> and returns its result once it is durable.</summary>
     public async Task<TResult> WriteAsync<TState, TResult>(
@@ -98,7 +101,8 @@ public sealed partial class StorageWriter(
             var elapsed = Stopwatch.GetElapsedTime(started);
             LastCommitSeconds = elapsed.TotalSeconds;
             metrics.Committed(elapsed);
-            CommittedBatches++;
+            Interlocked.Increment(ref _committedBatches); // counted before its callers resume, so they see their batch counted
+            Complete(batch);
             return;
         }
 
@@ -114,15 +118,24 @@ public sealed partial class StorageWriter(
 
         foreach (var work in batch)
         {
-            if (work is not TrafficWork && await TryCommitAsync([work]).ConfigureAwait(false) is { } error)
+            if (work is TrafficWork)
+            {
+                continue;
+            }
+
+            if (await TryCommitAsync([work]).ConfigureAwait(false) is { } error)
             {
                 LogWorkFailed(logger, error);
                 work.Fail(error);
             }
+            else
+            {
+                work.Complete();
+            }
         }
     }
 
-    /// <summary>Applies <paramref name="works"/> to one context and commits them; completes them, or returns why not.</summary>
+    /// <summary>Applies <paramref name="works"/> to one context and commits them, or returns why not.</summary>
     private async Task<Exception?> TryCommitAsync(List<StorageWork> works)
     {
         try
@@ -141,12 +154,15 @@ public sealed partial class StorageWriter(
             return ex;
         }
 
+        return null;
+    }
+
+    private static void Complete(List<StorageWork> works)
+    {
         foreach (var work in works)
         {
             work.Complete();
         }
-
-        return null;
     }
 
     /// <summary>
