@@ -19,12 +19,20 @@ public static partial class IskraHost
 {
     public const string DefaultUrl = "http://localhost:8180";
 
+    /// <summary>
+    /// Settings are read at start. Reload-on-change is off unless asked for (a later
+    /// <c>--hostBuilder:reloadConfigOnChange=true</c> or <c>DOTNET_hostBuilder__reloadConfigOnChange</c>): its
+    /// watcher covers the whole content root, where the SQLite files live, and would wake on every commit.
+    /// </summary>
+    private static string ReloadOnChange =>
+        "--hostBuilder:reloadConfigOnChange=" + (Environment.GetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange") ?? "false");
+
     /// <summary>Builds the app. Flags: <c>--dev</c> admits unknown stations as Pending; <c>--demo</c> runs simulated stations inside (Demo:Enabled).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var dev = args.Contains("--dev");
         var demo = args.Contains("--demo");
-        var builder = WebApplication.CreateBuilder(args.Where(a => a is not ("--dev" or "--demo")).ToArray());
+        var builder = WebApplication.CreateBuilder([ReloadOnChange, .. args.Where(a => a is not ("--dev" or "--demo"))]);
         builder.Configuration.AddEnvironmentVariables("ISKRA_");
         if (dev)
         {
