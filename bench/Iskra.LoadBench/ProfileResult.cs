@@ -46,11 +46,16 @@ internal sealed record ProfileResult(string Profile, int Stations, double Second
     {
         var all = Stats.AllLatency();
         var connect = ConnectRate is { } r ? Invariant($"{r:F0}") : "";
-        return Invariant($"| {db} | {Profile} | {Stations} | {connect} | {MessagesPerSecond:F0} | {all.PercentileMs(0.5):F1} / {all.PercentileMs(0.99):F1} / {all.PercentileMs(0.999):F1} | {Stats.Errors} | {ServerCpuPercent:F0}% | {OthersCpuPercent:F0}% | {RssPerConnectionKib:F1} | {Extra}{(note.Length > 0 ? " " + note : "")} |");
+        return Invariant($"| {db} | {Profile} | {Stations} | {connect} | {MessagesPerSecond:F0} | {Percentiles(all)} | {Stats.Errors} | {ServerCpuPercent:F0}% | {OthersCpuPercent:F0}% | {RssPerConnectionKib:F1} | {Extra}{(note.Length > 0 ? " " + note : "")} |");
     }
 
-    private static string Row(string name, long sent, LatencyHistogram h) =>
-        Invariant($"| {name} | {sent} | {h.Count} | {h.PercentileMs(0.5):F1} | {h.PercentileMs(0.99):F1} | {h.PercentileMs(0.999):F1} | {h.MaxMs:F1} |");
+    /// <summary>p50 / p99 / p99.9, or a dash when nothing was answered in time.</summary>
+    private static string Percentiles(LatencyHistogram h) =>
+        h.Count == 0 ? "—" : Invariant($"{h.PercentileMs(0.5):F1} / {h.PercentileMs(0.99):F1} / {h.PercentileMs(0.999):F1}");
+
+    private static string Row(string name, long sent, LatencyHistogram h) => h.Count == 0
+        ? Invariant($"| {name} | {sent} | 0 | — | — | — | — |")
+        : Invariant($"| {name} | {sent} | {h.Count} | {h.PercentileMs(0.5):F1} | {h.PercentileMs(0.99):F1} | {h.PercentileMs(0.999):F1} | {h.MaxMs:F1} |");
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
