@@ -4,6 +4,7 @@ using Iskra.Csms.Diagnostics;
 using Iskra.Csms.Events;
 using Iskra.Csms.Files;
 using Iskra.Csms.Firmware;
+using Iskra.Csms.Jobs;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Reservations;
@@ -52,6 +53,7 @@ public static class CsmsRegistration
         services.AddSingleton<UploadService>();
         services.AddSingleton<FirmwareRepository>();
         services.AddSingleton<FirmwareUpdates>();
+        services.Configure<JobOptions>(configuration.GetSection("Jobs"));
         services.AddSingleton<TrafficRetention>();
         services.AddSingleton<CsmsMetrics>();
         services.AddSingleton<StationApproval>();

@@ -4,9 +4,11 @@ using Iskra.Csms.Storage;
 using Iskra.Server.Api;
 using Iskra.Server.Auth;
 using Iskra.Server.Demo;
+using Iskra.Server.Health;
 using Iskra.Server.Transport;
 using Iskra.Server.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Iskra.Server;
@@ -27,12 +29,26 @@ public static partial class IskraHost
     private static string ReloadOnChange =>
         "--hostBuilder:reloadConfigOnChange=" + (Environment.GetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange") ?? "false");
 
+    /// <summary>
+    /// Settings that hold wherever the server runs from, beneath appsettings.json, the environment and the
+    /// command line: without them a server started from another folder (no appsettings.json read) logs every
+    /// request line at Information, and with it the tokens in station file URLs (docs/files.md).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> CodeDefaults = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+    };
+
     /// <summary>Builds the app. Flags: <c>--dev</c> admits unknown stations as Pending; <c>--demo</c> runs simulated stations inside (Demo:Enabled).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var dev = args.Contains("--dev");
         var demo = args.Contains("--demo");
         var builder = WebApplication.CreateBuilder([ReloadOnChange, .. args.Where(a => a is not ("--dev" or "--demo"))]);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = CodeDefaults });
         builder.Configuration.AddEnvironmentVariables("ISKRA_");
         if (dev)
         {
@@ -61,14 +77,15 @@ public static partial class IskraHost
         builder.Services.AddOcppTransport(builder.Configuration);
         builder.Services.AddIskraApi();
         builder.Services.AddIskraWebhooks();
+        builder.Services.AddOptions<HealthOptions>().BindConfiguration("Health");
         builder.Services.AddIskraDemo(builder.Configuration);
+        // A background job that fails is logged and retried by its own loop (Csms/Jobs); it never stops the server.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 
         var app = builder.Build();
         app.MapOcpp();
         app.MapIskraApi();
-        app.MapGet("/health", HealthAsync).AllowAnonymous().WithTags("Operations").WithSummary("Liveness and database readiness")
-            .WithDescription("No API key needed. 200 when the database answers, 503 when it does not.")
-            .Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        HealthApi.Map(app);
         return app;
     }
 
@@ -84,14 +101,6 @@ public static partial class IskraHost
         {
             LogDevMode(app.Logger);
         }
-    }
-
-    private static async Task<IResult> HealthAsync(IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var ready = await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false);
-        var body = new HealthReport(ready ? "Healthy" : "Unhealthy", ready, sessions.Count);
-        return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Development mode: unknown stations are admitted as Pending without credentials. Never use this on a network.")]

@@ -1,5 +1,3 @@
 using Iskra.Server;
 
-var app = IskraHost.Build(args);
-await IskraHost.PrepareAsync(app);
-await app.RunAsync();
+return await ServerStart.RunAsync(IskraHost.Build(args));

@@ -42,7 +42,7 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
         }
 
         var baseUrl = location is null
-            ? links.BaseUrl() ?? throw CommandException.Invalid("$.location", "is required: Iskra has no public base URL (set Files:PublicBaseUrl)")
+            ? links.BaseUrl() ?? throw CommandException.NotConfigured(FileLinks.NoBaseUrl)
             : "";
         var v16 = context.Version == OcppVersion.V16;
         var request = await uploads.CreateAsync(

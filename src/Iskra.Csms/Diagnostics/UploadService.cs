@@ -119,8 +119,9 @@ public sealed class UploadService(
 
     /// <summary>
     /// Receives a file on the upload URL of <paramref name="token"/>. Null when no live request has that
-    /// token (unknown, Failed, or older than <see cref="FilesOptions.UploadLifetime"/>). Throws
-    /// <see cref="FileTooLargeException"/> over <see cref="FilesOptions.MaxUploadBytes"/>.
+    /// token (unknown, Failed, older than <see cref="FilesOptions.UploadLifetime"/>, or it has received
+    /// <see cref="FilesOptions.MaxFilesPerUpload"/> files already). Throws <see cref="FileTooLargeException"/>
+    /// over <see cref="FilesOptions.MaxUploadBytes"/>.
     /// </summary>
     public async Task<StationFile?> ReceiveAsync(string token, string? fileName, Stream content, CancellationToken cancellationToken)
     {
@@ -141,16 +142,34 @@ public sealed class UploadService(
             Sha256 = stored.Sha256,
             ReceivedAt = time.GetUtcNow(),
         };
+        bool kept;
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            db.StationFiles.Add(file);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // Counted and added by the one writer, so two uploads at once cannot both take the last place.
+            kept = await writer.WriteAsync((file, max: Math.Max(1, options.Value.MaxFilesPerUpload)), static async (db, s, ct) =>
+            {
+                var id = s.file.UploadRequestId;
+                var received = await db.StationFiles.CountAsync(f => f.UploadRequestId == id, ct).ConfigureAwait(false)
+                    + db.StationFiles.Local.Count(f => f.UploadRequestId == id && f != s.file);
+                if (received >= s.max)
+                {
+                    return false;
+                }
+
+                db.StationFiles.Add(s.file);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             store.Delete(stored.Path);
             throw;
+        }
+
+        if (!kept)
+        {
+            store.Delete(stored.Path);
+            return null;
         }
 
         return file;
@@ -167,6 +186,13 @@ public sealed class UploadService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var request = await db.UploadRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Token == token, cancellationToken).ConfigureAwait(false);
         // A request the station refused with a CALLERROR uploads nothing; NoAnswer stays open: the station may have acted.
-        return request is not null && request.Status != "Failed" && request.CreatedAt + options.Value.UploadLifetime > time.GetUtcNow() ? request : null;
+        if (request is null || request.Status == "Failed" || request.CreatedAt + options.Value.UploadLifetime <= time.GetUtcNow())
+        {
+            return null;
+        }
+
+        // Checked again when the file is added (ReceiveAsync); here so that a used URL reads nothing.
+        var received = await db.StationFiles.CountAsync(f => f.UploadRequestId == request.Id, cancellationToken).ConfigureAwait(false);
+        return received < Math.Max(1, options.Value.MaxFilesPerUpload) ? request : null;
     }
 }

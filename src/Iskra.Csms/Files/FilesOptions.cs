@@ -8,7 +8,8 @@ public sealed class FilesOptions
 
     /// <summary>
     /// The base URL stations use to reach Iskra over HTTP, e.g. <c>https://csms.example.com</c>. When
-    /// empty, the scheme and host of the API request that creates the URL are used.
+    /// empty, the address the server listens on (https preferred); a command that needs a URL is refused
+    /// with 422 when that is a wildcard address (0.0.0.0, [::]).
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
@@ -18,6 +19,9 @@ public sealed class FilesOptions
     /// <summary>The largest firmware image an operator may upload, in bytes (default 1 GiB).</summary>
     public long MaxFirmwareBytes { get; set; } = 1024L * 1024 * 1024;
 
-    /// <summary>How long an upload URL handed to a station accepts files.</summary>
-    public TimeSpan UploadLifetime { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>How long an upload URL handed to a station accepts files (default 1 hour).</summary>
+    public TimeSpan UploadLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many files one upload URL accepts (default 1); a further upload is 404, as for an expired URL.</summary>
+    public int MaxFilesPerUpload { get; set; } = 1;
 }

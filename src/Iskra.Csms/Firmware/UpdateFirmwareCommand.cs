@@ -56,7 +56,7 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
         {
             var image = await repository.GetAsync(id, cancellationToken).ConfigureAwait(false)
                 ?? throw CommandException.Invalid("$.firmwareId", $"there is no firmware image {id}");
-            var baseUrl = links.BaseUrl() ?? throw CommandException.Invalid("$.firmwareId", "Iskra has no public base URL (set Files:PublicBaseUrl)");
+            var baseUrl = links.BaseUrl() ?? throw CommandException.NotConfigured(FileLinks.NoBaseUrl);
             location = FileLinks.Firmware(baseUrl, image.Id, image.Token, image.Name);
         }
 

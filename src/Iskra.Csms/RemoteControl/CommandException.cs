@@ -17,6 +17,8 @@ public sealed class CommandException : Exception
     public static CommandException Invalid(string path, string message) =>
         new(CommandFailure.InvalidBody, $"{path}: {message}", [new CommandViolation(path, message)]);
 
+    public static CommandException NotConfigured(string message) => new(CommandFailure.NotConfigured, message);
+
     public static CommandException NotOnVersion(string command, string version, string? hint = null) =>
         new(CommandFailure.NotOnVersion, $"'{command}' has no meaning on an OCPP {version} station.{(hint is null ? "" : " " + hint)}");
 }

@@ -23,4 +23,7 @@ public enum CommandFailure
 
     /// <summary>The body is not what the command needs, or the payload it makes violates the official schema (400).</summary>
     InvalidBody,
+
+    /// <summary>Iskra lacks a setting the command needs, e.g. a public base URL for file URLs (422).</summary>
+    NotConfigured,
 }

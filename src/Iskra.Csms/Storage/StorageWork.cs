@@ -8,6 +8,9 @@ namespace Iskra.Csms.Storage;
 /// </summary>
 public abstract class StorageWork
 {
+    /// <summary>When it was queued (<see cref="TimeProvider.GetTimestamp"/>), for the age of the oldest waiting work.</summary>
+    internal long Queued { get; set; }
+
     internal abstract ValueTask ApplyAsync(IskraDbContext db, CancellationToken cancellationToken);
 
     internal abstract void Complete();

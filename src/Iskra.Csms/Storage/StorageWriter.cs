@@ -19,7 +19,8 @@ namespace Iskra.Csms.Storage;
 public sealed partial class StorageWriter(
     IDbContextFactory<IskraDbContext> contexts,
     ILogger<StorageWriter> logger,
-    Telemetry.CsmsMetrics metrics) : BackgroundService
+    Telemetry.CsmsMetrics metrics,
+    TimeProvider time) : BackgroundService
 {
     public const int MaxBatch = 2000;
 
@@ -50,7 +51,7 @@ public sealed partial class StorageWriter(
         Func<IskraDbContext, TState, CancellationToken, ValueTask<TResult>> apply,
         CancellationToken cancellationToken)
     {
-        var work = new StorageWork<TState, TResult>(state, apply);
+        var work = new StorageWork<TState, TResult>(state, apply) { Queued = time.GetTimestamp() };
         await _queue.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
         return await work.Task.ConfigureAwait(false);
     }
@@ -62,13 +63,35 @@ public sealed partial class StorageWriter(
     /// </summary>
     public void Log(TrafficEntry entry)
     {
-        if (!_queue.Writer.TryWrite(new TrafficWork(entry)))
+        if (!_queue.Writer.TryWrite(new TrafficWork(entry) { Queued = time.GetTimestamp() }))
         {
             Interlocked.Increment(ref _dropped);
         }
     }
 
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    private long _batchQueued;
+    private WriterFailure? _lastFailure;
+    private long _lastCommitTicks;
+
+    /// <summary>
+    /// How the writer is doing, readable from any thread (readiness, /health): work waiting, how long the
+    /// oldest work has waited (in the batch being committed, else at the head of the queue), the last
+    /// commit and the last failed one. A writer blocked by a database lock shows as a growing wait.
+    /// </summary>
+    public WriterHealth Health()
+    {
+        var batch = Interlocked.Read(ref _batchQueued);
+        var oldest = batch != 0 ? batch : _queue.Reader.TryPeek(out var head) ? head.Queued : 0;
+        var waited = oldest == 0 ? TimeSpan.Zero : time.GetElapsedTime(oldest);
+        var failure = Volatile.Read(ref _lastFailure);
+        var ticks = Interlocked.Read(ref _lastCommitTicks);
+        DateTimeOffset? committed = ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        return new WriterHealth(
+            _queue.Reader.Count, waited, committed, failure?.Message, failure?.At,
+            failure is not null && (committed is null || failure.At >= committed));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -82,7 +105,22 @@ public sealed partial class StorageWriter(
                 batch.Add(work);
             }
 
-            await CommitAsync(batch).ConfigureAwait(false);
+            Interlocked.Exchange(ref _batchQueued, batch[0].Queued);
+            try
+            {
+                await CommitAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Never expected (commit failures are caught below); the loop must survive it, or every station waits forever.
+                LogWorkFailed(logger, ex);
+                foreach (var work in batch)
+                {
+                    work.Fail(ex);
+                }
+            }
+
+            Interlocked.Exchange(ref _batchQueued, 0);
             batch.Clear();
         }
     }
@@ -100,6 +138,7 @@ public sealed partial class StorageWriter(
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             LastCommitSeconds = elapsed.TotalSeconds;
+            Interlocked.Exchange(ref _lastCommitTicks, time.GetUtcNow().UtcTicks);
             metrics.Committed(elapsed);
             Interlocked.Increment(ref _committedBatches); // counted before its callers resume, so they see their batch counted
             Complete(batch);
@@ -110,6 +149,7 @@ public sealed partial class StorageWriter(
         // its own caller. A batch of one is retried too: it may have failed on a kept row that the
         // database no longer has (a station deleted meanwhile), and the retry reads the database.
         LogBatchRetried(logger, batch.Count, failure);
+        Volatile.Write(ref _lastFailure, new WriterFailure(failure.GetType().Name + ": " + failure.Message, time.GetUtcNow()));
         var traffic = batch.FindAll(static w => w is TrafficWork);
         if (traffic.Count > 0 && await TryCommitAsync(traffic).ConfigureAwait(false) is { } lost)
         {

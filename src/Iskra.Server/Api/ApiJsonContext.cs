@@ -13,7 +13,7 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(ItemPage<ApiKeyView>))]
 [JsonSerializable(typeof(NewApiKey))]
 [JsonSerializable(typeof(CreatedApiKey))]
-[JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(Health.HealthReport))]
 [JsonSerializable(typeof(ItemPage<ChargingProfileView>))]
 [JsonSerializable(typeof(ItemPage<ReservationView>))]
 [JsonSerializable(typeof(LocalListView))]

@@ -62,6 +62,7 @@ public sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHan
             CommandFailure.StationPending => (StatusCodes.Status409Conflict, "The station is Pending; approve it first"),
             CommandFailure.StationRejected => (StatusCodes.Status409Conflict, "The station is Rejected; Iskra sends it nothing"),
             CommandFailure.NotOnVersion => (StatusCodes.Status422UnprocessableEntity, "Not available on the station's OCPP version"),
+            CommandFailure.NotConfigured => (StatusCodes.Status422UnprocessableEntity, "Iskra is not configured for this command"),
             _ => (StatusCodes.Status400BadRequest, "Invalid command body"),
         };
         var details = new ProblemDetails { Status = status, Title = title, Detail = e.Message };

@@ -20,7 +20,7 @@ public static class ApiRegistration
             .AddPolicy(ApiPolicies.Viewer, p => p.RequireRole(ApiPolicies.Viewer))
             .AddPolicy(ApiPolicies.Operator, p => p.RequireRole(ApiPolicies.Operator))
             .AddPolicy(ApiPolicies.Admin, p => p.RequireRole(ApiPolicies.Admin));
-        services.AddHttpContextAccessor().AddSingleton<Iskra.Csms.Files.IRequestBaseUrl, RequestBaseUrl>();
+        services.AddSingleton<Iskra.Csms.Files.IServerBaseUrl, ListenBaseUrl>();
         services.AddSingleton<Metrics.PrometheusExporter>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         return services;
@@ -29,6 +29,7 @@ public static class ApiRegistration
     public static void MapIskraApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

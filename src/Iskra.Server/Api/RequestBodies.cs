@@ -16,11 +16,18 @@ public static class RequestBodies
             throw new BadHttpRequestException($"The body is over {MaxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Counted while it streams: a chunked body has no length to check first, and is never buffered past the limit.
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (buffer.Length > MaxBytes)
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            throw new BadHttpRequestException($"The body is over {MaxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new BadHttpRequestException($"The body is over {MaxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
         }
 
         if (buffer.Length == 0)

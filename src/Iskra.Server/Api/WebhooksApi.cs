@@ -38,7 +38,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Created<WebhookView>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, IDbContextFactory<IskraDbContext> contexts, WebhookDispatcher dispatcher, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, IDbContextFactory<IskraDbContext> contexts, WebhookDispatcher dispatcher, WebhookDestinations destinations, TimeProvider time, CancellationToken cancellationToken)
     {
         var json = await RequestBodies.ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false);
         NewWebhook? body;
@@ -59,6 +59,12 @@ public static class WebhooksApi
         if (Check(body) is { } problem)
         {
             return Invalid(problem);
+        }
+
+        if (destinations.RefusesLiteral(new Uri(body.Url!)))
+        {
+            // Decided on the URL alone: nothing is resolved or connected to. Host names are checked at each connection.
+            return Invalid("refused destination: webhooks may not reach loopback, link-local or private addresses unless Webhooks:AllowedNetworks lists them.");
         }
 
         var hook = new Webhook

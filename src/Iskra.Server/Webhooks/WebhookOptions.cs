@@ -17,6 +17,12 @@ public sealed class WebhookOptions
     /// <summary>Events waiting per webhook; when a receiver lags this far behind, its oldest events are dropped.</summary>
     public int QueueCapacity { get; set; } = 1000;
 
+    /// <summary>
+    /// Networks (CIDR, e.g. <c>10.1.0.0/16</c>, or single addresses) webhooks may reach although they are
+    /// loopback, link-local or private (<see cref="WebhookDestinations"/>); default none.
+    /// </summary>
+    public string[]? AllowedNetworks { get; set; }
+
     public IReadOnlyList<TimeSpan> RetryDelays =>
         [.. (RetryDelaySeconds is { Length: > 0 } d ? d : DefaultRetryDelaySeconds).Select(TimeSpan.FromSeconds)];
 }
