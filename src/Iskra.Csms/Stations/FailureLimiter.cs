@@ -70,11 +70,12 @@ public sealed class FailureLimiter(TimeProvider time, int maxFailures, TimeSpan 
             return e with { Count = count };
         }
 
-        // Limited from the window's start, for a window that doubles with each strike.
+        // Limited from the counting window's start, for a window that doubles with each strike; the
+        // next failure after it opens a new counting window.
         var strikes = e.Strikes + 1;
         var length = TimeSpan.FromTicks(Math.Min(maxBackoff.Ticks, window.Ticks << Math.Min(strikes - 1, 20)));
         var until = e.Start + (length > window ? length : window);
-        return new Entry(now, 0, strikes, until > e.LimitedUntil ? until : e.LimitedUntil);
+        return new Entry(DateTimeOffset.MinValue, 0, strikes, until > e.LimitedUntil ? until : e.LimitedUntil);
     }
 
     /// <summary>Nothing left to remember: the window and any limit are over, with one more window of grace for the strikes.</summary>
