@@ -15,8 +15,27 @@ public sealed class CsmsOptions
     /// <summary>A transaction message whose timestamp is older than this when it arrives is flagged late (it is still accepted).</summary>
     public TimeSpan LateMessageThreshold { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Failed handshakes allowed per station id and per address within <see cref="FailureWindow"/> before refusing outright.</summary>
+    /// <summary>
+    /// Failed handshakes allowed per (station id, address) pair within <see cref="FailureWindow"/>; then the
+    /// pair is refused without a password check, for a window that doubles with each repeat up to
+    /// <see cref="MaxFailureBackoff"/> (docs/decisions/007-admission-limits.md).
+    /// </summary>
     public int MaxFailedHandshakes { get; set; } = 10;
 
+    /// <summary>
+    /// Failed handshakes allowed per address, over all ids, within <see cref="FailureWindow"/>; then that
+    /// address is refused without a password check, except for ids that were admitted from it before.
+    /// </summary>
+    public int MaxFailedHandshakesPerAddress { get; set; } = 50;
+
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest a pair or an address is refused after repeated failures.</summary>
+    public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long refused-handshake rows are kept.</summary>
+    public TimeSpan ConnectionAttemptRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Distinct (address, station id, reason) rows recorded per minute; beyond, refusals are summed per reason.</summary>
+    public int MaxConnectionAttemptRowsPerMinute { get; set; } = 1000;
 }

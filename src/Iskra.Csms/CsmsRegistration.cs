@@ -34,6 +34,10 @@ public static class CsmsRegistration
         services.AddSingleton<AuthorizationService>();
         services.AddSingleton<TransactionService>();
         services.AddSingleton<NoticeService>();
+        services.AddSingleton<AdmissionGuard>();
+        services.AddSingleton<StationAlarms>();
+        services.AddSingleton<ConnectionAttemptLog>();
+        services.AddSingleton<ConnectionAttemptRetention>();
         services.AddSingleton<IStationAdmission, StationAdmission>();
         services.AddSingleton(sp => new OcppRouter(V16Routes.Create(sp).Concat(V201Routes.Create(sp))));
         services.AddSingleton<IStationConnectionHandler, StationConnections>();
@@ -58,6 +62,8 @@ public static class CsmsRegistration
         services.AddSingleton<CsmsMetrics>();
         services.AddSingleton<StationApproval>();
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
+        services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptRetention>());
         return services;
     }
 }

@@ -7,18 +7,29 @@ namespace Iskra.Csms.Events;
 
 /// <summary>
 /// The in-process event feed: services publish, subscribers (SSE clients, webhooks) each get a
-/// bounded queue. A slow subscriber loses its oldest events, never slows a station.
-/// Publishing while nobody watches costs one volatile read.
+/// bounded queue. A slow subscriber loses its oldest events, never slows a station, and is told so
+/// (<see cref="Subscription.TakeOverflow"/>, an SSE <c>reset</c>).
+/// Publishing while nobody watches costs one volatile read. Publishing while somebody watches is
+/// O(1) whatever the number of subscribers: the event is numbered, kept in the ring and queued for
+/// one fan-out task (<see cref="FanOutCapacity"/>), which offers it to each subscriber off the
+/// station's path.
 /// Once a resumable subscriber (an SSE client) has come, the latest events are also kept in a ring
 /// (<see cref="EventsOptions.ReplayBuffer"/>) so that a client coming back gets what it missed.
 /// Sequence numbers start at the process start time in microseconds since 1970, so they rise across
 /// restarts and an id of an earlier process is always older than the ring.
 /// </summary>
-public sealed class CsmsEvents
+public sealed class CsmsEvents : IDisposable
 {
     public const int QueueCapacity = 1024;
 
+    /// <summary>Events waiting for the fan-out task; past it the oldest are dropped and every subscriber gets a reset.</summary>
+    public const int FanOutCapacity = 16 * 1024;
+
     private readonly Lock _gate = new();
+    private readonly Channel<CsmsEvent> _fanOut;
+    private readonly bool _startFanOut;
+    private Task? _fanOutTask;
+    private int _fanOutLost;
     private readonly TimeProvider _time;
     private readonly CsmsEvent?[] _ring;
     private Subscription[] _subscriptions = [];
@@ -27,13 +38,26 @@ public sealed class CsmsEvents
     private bool _keeping;
 
     public CsmsEvents(TimeProvider time, IOptions<EventsOptions> options)
+        : this(time, options, startFanOut: true)
+    {
+    }
+
+    /// <param name="startFanOut">False leaves the fan-out task stopped until <see cref="StartFanOut"/> (tests).</param>
+    internal CsmsEvents(TimeProvider time, IOptions<EventsOptions> options, bool startFanOut)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
         _time = time;
         _ring = new CsmsEvent?[Math.Max(0, options.Value.ReplayBuffer)];
         _sequence = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        _startFanOut = startFanOut;
+        _fanOut = Channel.CreateBounded<CsmsEvent>(
+            new BoundedChannelOptions(FanOutCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => Volatile.Write(ref _fanOutLost, 1));
     }
+
+    /// <summary>Events published and not yet offered to the subscribers.</summary>
+    public int PendingFanOut => _fanOut.Reader.Count;
 
     /// <summary>Whether a subscriber is connected right now.</summary>
     public bool HasSubscribers => Volatile.Read(ref _subscriptions).Length > 0;
@@ -62,22 +86,55 @@ public sealed class CsmsEvents
                 _kept++;
             }
 
-            foreach (var subscription in _subscriptions)
+            if (_subscriptions.Length > 0)
+            {
+                _fanOut.Writer.TryWrite(e);
+            }
+        }
+    }
+
+    /// <summary>Starts the fan-out task if it is not running; the first subscriber does this.</summary>
+    internal void StartFanOut()
+    {
+        lock (_gate)
+        {
+            _fanOutTask ??= Task.Run(FanOutAsync);
+        }
+    }
+
+    private async Task FanOutAsync()
+    {
+        await foreach (var e in _fanOut.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            var subscriptions = Volatile.Read(ref _subscriptions);
+            if (Interlocked.Exchange(ref _fanOutLost, 0) == 1)
+            {
+                foreach (var subscription in subscriptions)
+                {
+                    subscription.Overflowed();
+                }
+            }
+
+            foreach (var subscription in subscriptions)
             {
                 subscription.Offer(e);
             }
         }
     }
 
+    public void Dispose() => _fanOut.Writer.TryComplete();
+
     /// <summary>A new subscription; dispose it to leave. <paramref name="stationId"/> null means every station.</summary>
     public Subscription Subscribe(string? stationId = null)
     {
-        var subscription = new Subscription(this, stationId);
+        Subscription subscription;
         lock (_gate)
         {
+            subscription = new Subscription(this, stationId, _sequence);
             _subscriptions = [.. _subscriptions, subscription];
         }
 
+        Started();
         return subscription;
     }
 
@@ -88,15 +145,29 @@ public sealed class CsmsEvents
     /// </summary>
     public Subscription SubscribeResumable(string? stationId, long? after, out EventReplay? replay)
     {
-        var subscription = new Subscription(this, stationId);
+        Subscription subscription;
         lock (_gate)
         {
+            // The subscription takes the events after this point from the fan-out, the earlier ones from the replay.
+            subscription = new Subscription(this, stationId, _sequence);
             _subscriptions = [.. _subscriptions, subscription];
             replay = after is { } last ? Replay(stationId, last) : null;
             Volatile.Write(ref _keeping, _ring.Length > 0);
         }
 
+        Started();
         return subscription;
+    }
+
+    /// <summary>How many subscriptions are open.</summary>
+    public int SubscriberCount => Volatile.Read(ref _subscriptions).Length;
+
+    private void Started()
+    {
+        if (_startFanOut)
+        {
+            StartFanOut();
+        }
     }
 
     private EventReplay Replay(string? stationId, long after)
@@ -128,20 +199,36 @@ public sealed class CsmsEvents
     {
         private readonly CsmsEvents _owner;
         private readonly string? _stationId;
-        private readonly Channel<CsmsEvent> _queue = Channel.CreateBounded<CsmsEvent>(
-            new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        private readonly long _after;
+        private readonly Channel<CsmsEvent> _queue;
+        private int _overflowed;
 
-        internal Subscription(CsmsEvents owner, string? stationId)
+        internal Subscription(CsmsEvents owner, string? stationId, long after)
         {
             _owner = owner;
             _stationId = stationId;
+            _after = after;
+            _queue = Channel.CreateBounded<CsmsEvent>(
+                new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+                _ => Overflowed());
         }
 
         public ChannelReader<CsmsEvent> Reader => _queue.Reader;
 
+        /// <summary>The sequence of the last event published before this subscription; it gets the later ones.</summary>
+        public long StartSequence => _after;
+
+        /// <summary>
+        /// True once after events meant for this subscriber were dropped (its queue or the fan-out
+        /// queue overflowed); a reader checks it before each event it takes and tells its client.
+        /// </summary>
+        public bool TakeOverflow() => Interlocked.Exchange(ref _overflowed, 0) == 1;
+
+        internal void Overflowed() => Volatile.Write(ref _overflowed, 1);
+
         internal void Offer(CsmsEvent e)
         {
-            if (_stationId is null || string.Equals(_stationId, e.StationId, StringComparison.Ordinal))
+            if (e.Sequence > _after && (_stationId is null || string.Equals(_stationId, e.StationId, StringComparison.Ordinal)))
             {
                 _queue.Writer.TryWrite(e);
             }

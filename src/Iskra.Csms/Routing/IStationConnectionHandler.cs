@@ -19,4 +19,10 @@ public interface IStationConnectionHandler
 
     /// <summary>The connection ended (closed, dropped, or replaced by a newer one).</summary>
     ValueTask OnDisconnectedAsync(StationConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An authenticated connection was refused because the station's connection was replaced too often
+    /// in a short time; called once per throttling window, for an alarm.
+    /// </summary>
+    ValueTask OnReplacementThrottledAsync(string stationId, string? remoteAddress, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

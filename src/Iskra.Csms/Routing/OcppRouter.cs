@@ -44,10 +44,12 @@ public sealed class OcppRouter
             return RpcReply.Error(violation.Code, $"{violation.Path}: {violation.Message}");
         }
 
-        if (station.Version == OcppVersion.V201 && station.Registration is not RegistrationState.Accepted && !AllowedBeforeAcceptance(station.Registration, call.Action))
+        if (station.Registration is not RegistrationState.Accepted && !AllowedBeforeAcceptance(station.Registration, call.Action))
         {
             // B02.FR.09 / B03.FR.07 (TC_B_30_CSMS): until it is accepted, a station may only boot,
-            // and while Pending answer what the CSMS asked for (reports).
+            // and while Pending answer what the CSMS asked for (reports). The same on 1.6: OCPP 1.6
+            // §4.2 lets a Pending or Rejected charge point send nothing but BootNotification, and
+            // OCPP-J 1.6 errata §5.6 recommends a CALLERROR SecurityError for anything else.
             return RpcReply.Error(OcppErrorCode.SecurityError, "The station is not accepted; send BootNotification first");
         }
 

@@ -20,6 +20,7 @@ public sealed class StationConnections(
     StorageWriter writer,
     IDbContextFactory<IskraDbContext> contexts,
     CsmsEvents events,
+    StationAlarms alarms,
     TimeProvider time,
     ILogger<TrafficObserver> trafficLogger,
     CsmsMetrics metrics) : IStationConnectionHandler
@@ -59,6 +60,9 @@ public sealed class StationConnections(
         await stations.DisconnectedAsync(connection.StationId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         Publish(CsmsEventTypes.StationDisconnected, connection);
     }
+
+    public async ValueTask OnReplacementThrottledAsync(string stationId, string? remoteAddress, CancellationToken cancellationToken) =>
+        await alarms.RaiseAsync(stationId, StationAlarms.ConnectionFlipFlop, $"Connections keep replacing each other (latest from {remoteAddress}); two devices may share this id.", cancellationToken).ConfigureAwait(false);
 
     private void Publish(string type, StationConnection connection)
     {

@@ -10,4 +10,10 @@ public enum RefusalReason
     BadPath,
     Tls,
     RateLimited,
+
+    /// <summary>Too many handshakes of one address in progress at once.</summary>
+    TooManyHandshakes,
+
+    /// <summary>The station's live connection was replaced too often in a short time.</summary>
+    ReplacementThrottled,
 }

@@ -12,15 +12,14 @@ namespace Iskra.Csms.Stations;
 public sealed class StationAdmission(
     IDbContextFactory<IskraDbContext> contexts,
     StorageWriter writer,
+    AdmissionGuard guard,
+    ConnectionAttemptLog attempts,
     IOptions<CsmsOptions> options,
     TimeProvider time) : IStationAdmission
 {
-    private readonly FailureLimiter _limiter = new(time, options.Value.MaxFailedHandshakes, options.Value.FailureWindow);
-
     public async ValueTask<AdmissionDecision> AdmitAsync(AdmissionRequest request, CancellationToken cancellationToken)
     {
-        var addressKey = "addr:" + request.RemoteAddress;
-        if (_limiter.IsLimited("id:" + request.StationId) || _limiter.IsLimited(addressKey))
+        if (guard.IsLimited(request))
         {
             return AdmissionDecision.Refuse(RefusalReason.RateLimited);
         }
@@ -34,27 +33,21 @@ public sealed class StationAdmission(
         var decision = station is null ? await AdmitUnknownAsync(request, cancellationToken).ConfigureAwait(false) : Check(station, request);
         if (!decision.Admitted)
         {
-            _limiter.RecordFailure("id:" + request.StationId);
-            _limiter.RecordFailure(addressKey);
+            guard.Failed(request, registered: station is not null, decision.Reason);
         }
         else
         {
-            _limiter.Reset("id:" + request.StationId);
+            guard.Admitted(request);
         }
 
         return decision;
     }
 
-    public async ValueTask RecordRefusalAsync(string? stationId, string? remoteAddress, RefusalReason reason, CancellationToken cancellationToken)
+    /// <summary>Counts the refusal in memory (<see cref="ConnectionAttemptLog"/>); never waits for storage.</summary>
+    public ValueTask RecordRefusalAsync(string? stationId, string? remoteAddress, RefusalReason reason, CancellationToken cancellationToken)
     {
-        var attempt = new ConnectionAttempt
-        {
-            StationId = stationId is { Length: > 200 } ? stationId[..200] : stationId,
-            RemoteAddress = remoteAddress,
-            Reason = reason,
-            Timestamp = time.GetUtcNow(),
-        };
-        await writer.WriteAsync(attempt, static (db, a, _) => { db.ConnectionAttempts.Add(a); return ValueTask.FromResult(true); }, cancellationToken).ConfigureAwait(false);
+        attempts.Record(stationId, remoteAddress, reason);
+        return ValueTask.CompletedTask;
     }
 
     private static AdmissionDecision Check(Station station, AdmissionRequest request)

@@ -43,7 +43,7 @@ public sealed class RpcChannel : IAsyncDisposable
         _time = time;
         _sender = new RpcSender(socket, observer);
         _calls = new OutgoingCalls(_sender, version, time, options.MessageIds);
-        _flood = new FloodGuard(options.MaxMessagesPerSecond, options.MessageBurst, time);
+        _flood = options.FloodGuard ?? new FloodGuard(options.MaxMessagesPerSecond, options.MessageBurst, time);
         _inbox = Channel.CreateBounded<Inbound>(new BoundedChannelOptions(options.MaxQueuedCalls)
         {
             SingleReader = true,

@@ -12,6 +12,12 @@ public sealed class RpcChannelOptions
     /// <summary>How many messages may arrive at once before the rate applies.</summary>
     public int MessageBurst { get; set; } = 200;
 
+    /// <summary>
+    /// The station's flood guard, kept by the server across connections; null gives the channel a
+    /// fresh one from <see cref="MaxMessagesPerSecond"/> and <see cref="MessageBurst"/>.
+    /// </summary>
+    public FloodGuard? FloodGuard { get; set; }
+
     /// <summary>How long a CSMS call waits for its answer, including its wait for the call before it.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

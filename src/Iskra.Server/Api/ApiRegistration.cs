@@ -22,6 +22,7 @@ public static class ApiRegistration
             .AddPolicy(ApiPolicies.Admin, p => p.RequireRole(ApiPolicies.Admin));
         services.AddSingleton<Iskra.Csms.Files.IServerBaseUrl, ListenBaseUrl>();
         services.AddSingleton<Metrics.PrometheusExporter>();
+        services.AddSingleton<EventStreamSlots>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         return services;
     }

@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Server.Api;
 
-/// <summary><c>GET /api/connection-attempts</c>: refused handshakes, newest first, optionally of one station id.</summary>
+/// <summary><c>GET /api/connection-attempts</c>: refused handshakes, aggregated per minute (<see cref="ConnectionAttemptView"/>), newest first, optionally of one station id.</summary>
 public static class ConnectionAttemptsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/connection-attempts", ListAsync).WithTags("Stations").WithName("ListConnectionAttempts")
-            .WithSummary("Refused handshakes with time, address, station id and reason; newest first").ProducesProblem(400);
+            .WithSummary("Refused handshakes, one row per minute, address, station id and reason with a count and first/last time; newest first").ProducesProblem(400);
     }
 
     private static async Task<Ok<ItemPage<ConnectionAttemptView>>> ListAsync(

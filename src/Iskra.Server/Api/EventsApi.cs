@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Iskra.Csms.Access;
 using Iskra.Csms.Events;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -11,6 +12,8 @@ namespace Iskra.Server.Api;
 /// comment line keeps idle connections open (every <c>Events:HeartbeatSeconds</c>, default 15).
 /// A client that comes back with <c>Last-Event-ID</c> (or <c>?lastEventId=</c>) first gets the kept
 /// events it missed, then live ones; when some are no longer kept, an <c>event: reset</c> comes first.
+/// A client too slow for the feed loses events too: it gets an <c>event: reset</c> before the next one it
+/// receives. Streams are capped in total and per API key (<c>Events:MaxStreams</c>, <c>Events:MaxStreamsPerKey</c>); over a cap, 429.
 /// </summary>
 public static class EventsApi
 {
@@ -25,10 +28,35 @@ public static class EventsApi
             .WithName("StreamEvents").WithTags("Events")
             .WithSummary("Live events as server-sent events")
             .WithDescription("Station, transaction, alarm, command, firmware, log and reservation events. Filter with ?stationId=. Resume with the Last-Event-ID header or ?lastEventId=: the missed events come first; 'event: reset' says some were no longer kept.")
-            .Produces<EventMessage>(StatusCodes.Status200OK, "text/event-stream");
+            .Produces<EventMessage>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
-    private static async Task StreamAsync(string? stationId, string? lastEventId, HttpContext context, CsmsEvents events, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider time)
+    private static async Task<IResult> StreamAsync(string? stationId, string? lastEventId, HttpContext context, CsmsEvents events, EventStreamSlots slots, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider time)
+    {
+        var key = context.Items.TryGetValue(typeof(ApiCaller), out var caller) && caller is ApiCaller known ? known.KeyId : "";
+        if (!slots.TryEnter(key))
+        {
+            context.Response.Headers.RetryAfter = "10";
+            return TypedResults.Problem(
+                title: "Too many event streams",
+                detail: "The server or this API key has as many event streams open as allowed (Events:MaxStreams, Events:MaxStreamsPerKey).",
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        try
+        {
+            await WriteStreamAsync(stationId, lastEventId, context, events, configuration, lifetime, time).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Exit(key);
+        }
+
+        return TypedResults.Empty;
+    }
+
+    private static async Task WriteStreamAsync(string? stationId, string? lastEventId, HttpContext context, CsmsEvents events, IConfiguration configuration, IHostApplicationLifetime lifetime, TimeProvider time)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -71,6 +99,7 @@ public static class EventsApi
             }
 
             await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var delivered = last == long.MinValue ? (after ?? subscription.StartSequence) : last;
             var reader = subscription.Reader;
             var tick = heartbeat.WaitForNextTickAsync(cancellationToken).AsTask();
             var ready = reader.WaitToReadAsync(cancellationToken).AsTask();
@@ -96,7 +125,14 @@ public static class EventsApi
                             continue; // already replayed (the feed hands over without overlap; this only guards it)
                         }
 
+                        if (subscription.TakeOverflow())
+                        {
+                            // Events before this one were dropped while the client was slow: it reloads its state.
+                            await response.Body.WriteAsync(Reset(filter, delivered, e.Sequence, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                        }
+
                         await response.Body.WriteAsync(Frame(e), cancellationToken).ConfigureAwait(false);
+                        delivered = e.Sequence;
                     }
 
                     ready = reader.WaitToReadAsync(cancellationToken).AsTask();

@@ -18,6 +18,9 @@ public sealed partial class OcppEndpoint(
     IStationConnectionHandler connections,
     StationSessions sessions,
     StationCertificates certificates,
+    HandshakeGate handshakes,
+    ReplacementThrottle replacements,
+    FloodBudgets floodBudgets,
     IOptions<OcppServerOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -35,12 +38,47 @@ public sealed partial class OcppEndpoint(
             return;
         }
 
+        // One address holds at most MaxHandshakesPerAddress handshakes in progress; the rest are refused before any work.
+        var address = remote ?? "";
+        if (!handshakes.TryEnter(address))
+        {
+            await admission.RecordRefusalAsync(null, remote, RefusalReason.TooManyHandshakes, context.RequestAborted).ConfigureAwait(false);
+            await RespondBusyAsync(context, "Too many handshakes in progress from this address.").ConfigureAwait(false);
+            return;
+        }
+
+        WebSocket? socket;
+        string stationId;
+        OcppVersion version;
+        try
+        {
+            (socket, stationId, version) = await HandshakeAsync(context, remote).ConfigureAwait(false);
+        }
+        finally
+        {
+            handshakes.Exit(address);
+        }
+
+        if (socket is null)
+        {
+            return;
+        }
+
+        using (socket)
+        {
+            await RunAsync(stationId, version, remote, socket, options.Value, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Judges the request and opens the socket when admitted; null when refused (the refusal is sent).</summary>
+    private async Task<(WebSocket? Socket, string StationId, OcppVersion Version)> HandshakeAsync(HttpContext context, string? remote)
+    {
         // Judged on the raw target: the decoded, dot-normalized path could turn "a/../b" into "b".
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (!StationIds.TryParseRawTarget(rawTarget, out var stationId, out var attempted))
         {
             await RefuseBadPathAsync(context, attempted ?? rawTarget).ConfigureAwait(false);
-            return;
+            return default;
         }
 
         // SPEC §2.1: the first subprotocol of the client's list that we speak, in the client's order.
@@ -59,7 +97,7 @@ public sealed partial class OcppEndpoint(
             await admission.RecordRefusalAsync(stationId, remote, RefusalReason.BadSubprotocol, context.RequestAborted).ConfigureAwait(false);
             LogRefused(logger, stationId, remote, RefusalReason.BadSubprotocol);
             await RespondAsync(context, StatusCodes.Status400BadRequest, "No supported OCPP subprotocol offered (ocpp1.6, ocpp2.0.1).").ConfigureAwait(false);
-            return;
+            return default;
         }
 
         var request = new AdmissionRequest(
@@ -77,11 +115,25 @@ public sealed partial class OcppEndpoint(
             LogRefused(logger, stationId, remote, decision.Reason);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
             await RespondAsync(context, StatusCodes.Status401Unauthorized, UnauthorizedBody).ConfigureAwait(false);
-            return;
+            return default;
+        }
+
+        if (sessions.IsConnected(stationId) && !replacements.TryReplace(stationId, out var alarm))
+        {
+            // The live connection stays; flip-flops between two connections are refused and raise one alarm per window.
+            await admission.RecordRefusalAsync(stationId, remote, RefusalReason.ReplacementThrottled, context.RequestAborted).ConfigureAwait(false);
+            LogRefused(logger, stationId, remote, RefusalReason.ReplacementThrottled);
+            if (alarm)
+            {
+                _ = RaiseFlipFlopAsync(stationId, remote);
+            }
+
+            await RespondBusyAsync(context, "The station's connection was replaced too often; try again later.").ConfigureAwait(false);
+            return default;
         }
 
         var settings = options.Value;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = version.Value.Subprotocol(),
             DangerousEnableCompression = true,
@@ -91,7 +143,19 @@ public sealed partial class OcppEndpoint(
             KeepAliveInterval = settings.PingInterval,
             KeepAliveTimeout = settings.PingInterval / 2,
         }).ConfigureAwait(false);
-        await RunAsync(stationId, version.Value, remote, socket, settings, context.RequestAborted).ConfigureAwait(false);
+        return (socket, stationId, version.Value);
+    }
+
+    private async Task RaiseFlipFlopAsync(string stationId, string? remote)
+    {
+        try
+        {
+            await connections.OnReplacementThrottledAsync(stationId, remote, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogAlarmFailed(logger, stationId, ex);
+        }
     }
 
     /// <summary>Refuses a path whose id breaks the rules; the attempt is recorded with the id escaped.</summary>
@@ -107,7 +171,9 @@ public sealed partial class OcppEndpoint(
     private async Task RunAsync(string stationId, OcppVersion version, string? remote, WebSocket socket, OcppServerOptions settings, CancellationToken aborted)
     {
         var connection = connections.Open(stationId, version, remote);
-        var channel = new RpcChannel(socket, version, connection.Handler, connection.Observer, settings.ToChannelOptions(), time);
+        var channelOptions = settings.ToChannelOptions();
+        channelOptions.FloodGuard = floodBudgets.For(stationId);
+        var channel = new RpcChannel(socket, version, connection.Handler, connection.Observer, channelOptions, time);
         var session = new StationSession(connection, channel, time.GetUtcNow());
 
         // Register first, then close the old one: from here on commands reach only the new connection.
@@ -145,6 +211,12 @@ public sealed partial class OcppEndpoint(
         }
     }
 
+    private static Task RespondBusyAsync(HttpContext context, string body)
+    {
+        context.Response.Headers.RetryAfter = "10";
+        return RespondAsync(context, StatusCodes.Status429TooManyRequests, body);
+    }
+
     private static Task RespondAsync(HttpContext context, int status, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -165,6 +237,9 @@ public sealed partial class OcppEndpoint(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused handshake of {StationId} from {RemoteAddress}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string stationId, string? remoteAddress, RefusalReason reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The connection flip-flop alarm of station {StationId} could not be stored")]
+    private static partial void LogAlarmFailed(ILogger logger, string stationId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The connection of station {StationId} failed")]
     private static partial void LogConnectionFailed(ILogger logger, string stationId, Exception exception);

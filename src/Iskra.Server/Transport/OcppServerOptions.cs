@@ -21,6 +21,14 @@ public sealed class OcppServerOptions
 
     public int MessageBurst { get; set; } = 200;
 
+    /// <summary>Handshakes in progress (before the admission decision) allowed per address; more are refused with 429 before any work.</summary>
+    public int MaxHandshakesPerAddress { get; set; } = 32;
+
+    /// <summary>How many times a station's live connection may be replaced within <see cref="ReplacementWindow"/>; more are refused with 429 and raise an alarm.</summary>
+    public int MaxReplacementsPerWindow { get; set; } = 3;
+
+    public TimeSpan ReplacementWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a CSMS call waits for the station's answer.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -12,6 +12,9 @@ public static class OcppTransportExtensions
         services.Configure<OcppServerOptions>(configuration.GetSection(OcppServerOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StationSessions>();
+        services.AddSingleton<HandshakeGate>();
+        services.AddSingleton<ReplacementThrottle>();
+        services.AddSingleton<FloodBudgets>();
         services.AddSingleton<OcppEndpoint>();
         services.AddSingleton<StationCertificates>();
 
