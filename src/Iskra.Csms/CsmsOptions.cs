@@ -19,4 +19,12 @@ public sealed class CsmsOptions
     public int MaxFailedHandshakes { get; set; } = 10;
 
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Overload threshold: while the storage writer's oldest waiting write has waited longer than this,
+    /// station calls are refused at once (CALLERROR InternalError, "busy") and traffic-log rows are
+    /// dropped, so that what is accepted is still answered in time. <see cref="TimeSpan.Zero"/> turns
+    /// shedding off.
+    /// </summary>
+    public TimeSpan MaxStorageDelay { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -8,6 +8,9 @@ namespace Iskra.Csms.Storage;
 /// </summary>
 public abstract class StorageWork
 {
+    /// <summary>When the work was queued (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    internal long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     internal abstract ValueTask ApplyAsync(IskraDbContext db, CancellationToken cancellationToken);
 
     internal abstract void Complete();

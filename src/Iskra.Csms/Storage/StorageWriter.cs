@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Iskra.Csms.Storage;
 
@@ -15,11 +16,16 @@ namespace Iskra.Csms.Storage;
 /// database transaction, then completes each caller. So a CALLRESULT is sent only after its data is
 /// durable, thousands of messages share one commit, and writes never contend with each other.
 /// A batch that fails is retried item by item, so one bad row fails only its own caller.
+/// When the oldest waiting write has waited longer than <see cref="CsmsOptions.MaxStorageDelay"/>, the
+/// writer reports <see cref="IsOverloaded"/>: station calls are then refused before they queue, and
+/// traffic rows are dropped, so the writer keeps committing at its capacity instead of working through
+/// a backlog whose answers nobody waits for any more.
 /// </summary>
 public sealed partial class StorageWriter(
     IDbContextFactory<IskraDbContext> contexts,
     ILogger<StorageWriter> logger,
-    Telemetry.CsmsMetrics metrics) : BackgroundService
+    Telemetry.CsmsMetrics metrics,
+    IOptions<CsmsOptions> options) : BackgroundService
 {
     public const int MaxBatch = 2000;
 
@@ -27,6 +33,12 @@ public sealed partial class StorageWriter(
         new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private long _dropped;
+    private long _shed;
+
+    // Stopwatch ticks at which the oldest write not yet committed was queued; 0 when none waits.
+    private long _oldestQueuedAt;
+
+    private readonly long _maxDelayTicks = (long)(options.Value.MaxStorageDelay.TotalSeconds * Stopwatch.Frequency);
 
     // The writer's own connection keeps the hot index pages cached and reads the SQLite file through a
     // memory map, so a batch's scattered index inserts do not each go to the file system.
@@ -44,6 +56,38 @@ public sealed partial class StorageWriter(
     /// <summary>Batches committed whole (retried batches not counted); readable from any thread.</summary>
     public long CommittedBatches => Interlocked.Read(ref _committedBatches);
 
+    /// <summary>How long the oldest write not yet committed has waited (zero when the writer is idle).</summary>
+    public TimeSpan QueueDelay
+    {
+        get
+        {
+            var queuedAt = Volatile.Read(ref _oldestQueuedAt);
+            return queuedAt == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(queuedAt);
+        }
+    }
+
+    /// <summary>Writes and traffic rows waiting in the queue (not counting the batch being committed).</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
+    /// <summary>
+    /// True while the oldest write has waited longer than <see cref="CsmsOptions.MaxStorageDelay"/>: new
+    /// station work should be refused rather than queued behind it. Cheap enough for every message.
+    /// </summary>
+    public bool IsOverloaded
+    {
+        get
+        {
+            var queuedAt = Volatile.Read(ref _oldestQueuedAt);
+            return queuedAt != 0 && _maxDelayTicks > 0 && Stopwatch.GetTimestamp() - queuedAt > _maxDelayTicks;
+        }
+    }
+
+    /// <summary>Counts one station call refused because the writer was overloaded.</summary>
+    public void CountShed() => Interlocked.Increment(ref _shed);
+
+    /// <summary>Station calls refused because the writer was overloaded; readable from any thread.</summary>
+    public long Shed => Interlocked.Read(ref _shed);
+
     /// <summary>Queues <paramref name="apply"/> and returns its result once it is durable.</summary>
     public async Task<TResult> WriteAsync<TState, TResult>(
         TState state,
@@ -56,13 +100,13 @@ public sealed partial class StorageWriter(
     }
 
     /// <summary>
-    /// Queues a traffic-log row without waiting for it: when the queue is full the row is dropped and
-    /// counted in <see cref="Dropped"/> rather than stalling a station. Rows are inserted in bulk with
-    /// the batch they join.
+    /// Queues a traffic-log row without waiting for it: when the queue is full or the writer is
+    /// overloaded the row is dropped and counted in <see cref="Dropped"/> rather than stalling a station
+    /// or delaying its data. Rows are inserted in bulk with the batch they join.
     /// </summary>
     public void Log(TrafficEntry entry)
     {
-        if (!_queue.Writer.TryWrite(new TrafficWork(entry)))
+        if (IsOverloaded || !_queue.Writer.TryWrite(new TrafficWork(entry)))
         {
             Interlocked.Increment(ref _dropped);
         }
@@ -82,8 +126,17 @@ public sealed partial class StorageWriter(
                 batch.Add(work);
             }
 
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            // The batch's first item is the oldest write waiting until this commit ends; then the
+            // queue's head is (or nothing, and the writer is idle).
+            Volatile.Write(ref _oldestQueuedAt, batch[0].QueuedAt);
             await CommitAsync(batch).ConfigureAwait(false);
             batch.Clear();
+            Volatile.Write(ref _oldestQueuedAt, reader.TryPeek(out var next) ? next.QueuedAt : 0);
         }
     }
 
