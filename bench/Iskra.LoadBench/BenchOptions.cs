@@ -28,6 +28,8 @@ internal sealed class BenchOptions
           --prefix <s>               station id prefix (default SWARM)
           --idle <s>                 seconds of the idle profile (default 20)
           --duration <s>             measured seconds of typical and stress (default 30)
+          --rate <x>                 typical and stress: each station sends x times as often (default 1);
+                                     with --stations it sets the offered rate beyond the file limit
           --warmup <s>               unmeasured seconds before them (default 10)
           --backlog <n>              replay: queued transaction messages per station (default 10)
           --sources <k>              loopback source addresses 127.0.0.2..(k+1) (default 4)
@@ -54,6 +56,7 @@ internal sealed class BenchOptions
     public string Prefix { get; private set; } = "SWARM";
     public double Idle { get; private set; } = 20;
     public double Duration { get; private set; } = 30;
+    public double Rate { get; private set; } = 1;
     public double Warmup { get; private set; } = 10;
     public int Backlog { get; private set; } = 10;
     public int Sources { get; private set; } = 4;
@@ -88,6 +91,7 @@ internal sealed class BenchOptions
                 case "--prefix": o.Prefix = Next(); break;
                 case "--idle": o.Idle = Num(); break;
                 case "--duration": o.Duration = Num(); break;
+                case "--rate": o.Rate = Num(); break;
                 case "--warmup": o.Warmup = Num(); break;
                 case "--backlog": o.Backlog = Int(); break;
                 case "--sources": o.Sources = Int(); break;
@@ -117,11 +121,11 @@ internal sealed class BenchOptions
             throw new ArgumentException("--versions must be mixed, 1.6 or 2.0.1");
         }
 
-        if (o.Stations is < 1 or > 99_999 || o.Duration is <= 0 or > 3600 || o.Warmup is < 0 or > 600 || o.Idle is < 0 or > 3600
+        if (o.Stations is < 1 or > 99_999 || o.Duration is <= 0 or > 3600 || o.Rate is <= 0 or > 100 || o.Warmup is < 0 or > 600 || o.Idle is < 0 or > 3600
             || o.Sources is < 0 or > 250 || o.ConnectConcurrency is < 1 or > 20_000 || o.StormConcurrency is < 1 or > 20_000
             || o.Backlog is < 2 or > 1000 || o.CallTimeout is <= 0 or > 300 || o.WaitQuiet is < 0 or > 3600)
         {
-            throw new ArgumentException("an option is out of range (stations 1..99999, duration <= 3600 s, backlog 2..1000, ...)");
+            throw new ArgumentException("an option is out of range (stations 1..99999, duration <= 3600 s, rate 0..100, backlog 2..1000, ...)");
         }
 
         return o;

@@ -11,10 +11,17 @@ internal sealed class Profiles(BenchOptions o, ServerProcess server, SwarmFleet 
     public Task<ProfileResult> RunAsync(string profile, CancellationToken ct) => profile switch
     {
         "idle" => OpenLoopAsync(SwarmProfile.Idle, TimeSpan.Zero, TimeSpan.FromSeconds(o.Idle), ct),
-        "typical" => OpenLoopAsync(SwarmProfile.Typical, TimeSpan.FromSeconds(o.Warmup), TimeSpan.FromSeconds(o.Duration), ct),
-        "stress" => OpenLoopAsync(SwarmProfile.Stress, TimeSpan.FromSeconds(o.Warmup), TimeSpan.FromSeconds(o.Duration), ct),
+        "typical" => OpenLoopAsync(Scaled(SwarmProfile.Typical), TimeSpan.FromSeconds(o.Warmup), TimeSpan.FromSeconds(o.Duration), ct),
+        "stress" => OpenLoopAsync(Scaled(SwarmProfile.Stress), TimeSpan.FromSeconds(o.Warmup), TimeSpan.FromSeconds(o.Duration), ct),
         "storm" => StormAsync(ct),
         _ => ReplayAsync(ct),
+    };
+
+    /// <summary>The profile with every interval divided by <c>--rate</c>.</summary>
+    private SwarmProfile Scaled(SwarmProfile profile) => o.Rate == 1 ? profile : profile with
+    {
+        HeartbeatInterval = profile.HeartbeatInterval / o.Rate,
+        SlotInterval = profile.SlotInterval / o.Rate,
     };
 
     private async Task<ProfileResult> OpenLoopAsync(SwarmProfile profile, TimeSpan warmup, TimeSpan duration, CancellationToken ct)
@@ -24,11 +31,14 @@ internal sealed class Profiles(BenchOptions o, ServerProcess server, SwarmFleet 
         await Task.Delay(warmup + TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
         var window = Window.Start(server);
         var received = SwarmStation.AnswersReceived;
+        var results = SwarmStation.ResultsReceived;
         await Task.Delay(duration, ct).ConfigureAwait(false);
         var used = window.Stop();
-        var served = (SwarmStation.AnswersReceived - received) / duration.TotalSeconds;
+        var served = (SwarmStation.ResultsReceived - results) / duration.TotalSeconds;
+        var refused = (SwarmStation.AnswersReceived - received) / duration.TotalSeconds - served;
         await load.ConfigureAwait(false);
-        var extra = $"offered {profile.RatePerStation * fleet.Stations.Count:F0} msg/s, served {served:F0} msg/s (late answers included)";
+        var extra = $"offered {profile.RatePerStation * fleet.Stations.Count:F0} msg/s, served {served:F0} msg/s (CALLRESULTs, late ones included)"
+            + (refused >= 0.5 ? $", refused {refused:F0} msg/s (CALLERRORs)" : "");
         return Result(profile.Name, duration.TotalSeconds, stats, used, null, extra);
     }
 

@@ -38,4 +38,12 @@ public sealed class CsmsOptions
 
     /// <summary>Distinct (address, station id, reason) rows recorded per minute; beyond, refusals are summed per reason.</summary>
     public int MaxConnectionAttemptRowsPerMinute { get; set; } = 1000;
+
+    /// <summary>
+    /// Overload threshold: while the storage writer's oldest waiting write has waited longer than this,
+    /// station calls are refused at once (CALLERROR InternalError, "busy") and traffic-log rows are
+    /// dropped, so that what is accepted is still answered in time. <see cref="TimeSpan.Zero"/> turns
+    /// shedding off.
+    /// </summary>
+    public TimeSpan MaxStorageDelay { get; set; } = TimeSpan.FromSeconds(2);
 }

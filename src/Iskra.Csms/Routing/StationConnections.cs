@@ -28,7 +28,7 @@ public sealed class StationConnections(
     public StationConnection Open(string stationId, OcppVersion version, string? remoteAddress)
     {
         var context = new StationContext(stationId, version);
-        return new StationConnection(stationId, version, remoteAddress, new Handler(router, context), new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version)))
+        return new StationConnection(stationId, version, remoteAddress, new Handler(router, writer, context), new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version)))
         {
             Context = context,
         };
@@ -72,11 +72,25 @@ public sealed class StationConnections(
         }
     }
 
-    private sealed class Handler(OcppRouter router, StationContext context) : IRpcCallHandler
+    private sealed class Handler(OcppRouter router, StorageWriter writer, StationContext context) : IRpcCallHandler
     {
+        // Overload: refused before any work, so the writer's capacity goes to calls that can still be
+        // answered in time. A CALLERROR is what a station retries (OCPP-J 1.6 §4.2.3 / 2.0.1 part 4
+        // §4.2.3: InternalError, "not able to process the requested Action successfully"); its
+        // transaction messages are resent per TransactionMessageAttempts/RetryInterval.
+        private static readonly RpcReply Busy = RpcReply.Error(OcppErrorCode.InternalError, "The CSMS is overloaded; retry later");
+
         public StationContext Context => context;
 
-        public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken) =>
-            router.DispatchAsync(context, request, cancellationToken);
+        public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken)
+        {
+            if (writer.IsOverloaded)
+            {
+                writer.CountShed();
+                return ValueTask.FromResult(Busy);
+            }
+
+            return router.DispatchAsync(context, request, cancellationToken);
+        }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Iskra.Csms.Storage;
 
@@ -15,12 +16,17 @@ namespace Iskra.Csms.Storage;
 /// database transaction, then completes each caller. So a CALLRESULT is sent only after its data is
 /// durable, thousands of messages share one commit, and writes never contend with each other.
 /// A batch that fails is retried item by item, so one bad row fails only its own caller.
+/// When the oldest uncommitted write has waited longer than <see cref="CsmsOptions.MaxStorageDelay"/>, the
+/// writer reports <see cref="IsOverloaded"/>: station calls are then refused before they queue, and
+/// traffic rows are dropped, so the writer keeps committing at its capacity instead of working through
+/// a backlog whose answers nobody waits for any more.
 /// </summary>
 public sealed partial class StorageWriter(
     IDbContextFactory<IskraDbContext> contexts,
     ILogger<StorageWriter> logger,
     Telemetry.CsmsMetrics metrics,
-    TimeProvider time) : BackgroundService
+    TimeProvider time,
+    IOptions<CsmsOptions> options) : BackgroundService
 {
     public const int MaxBatch = 2000;
 
@@ -28,6 +34,9 @@ public sealed partial class StorageWriter(
         new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private long _dropped;
+    private long _shed;
+
+    private readonly long _maxDelayTicks = (long)(options.Value.MaxStorageDelay.TotalSeconds * time.TimestampFrequency);
 
     // The writer's own connection keeps the hot index pages cached and reads the SQLite file through a
     // memory map, so a batch's scattered index inserts do not each go to the file system.
@@ -57,13 +66,34 @@ public sealed partial class StorageWriter(
     }
 
     /// <summary>
-    /// Queues a traffic-log row without waiting for it: when the queue is full the row is dropped and
-    /// counted in <see cref="Dropped"/> rather than stalling a station. Rows are inserted in bulk with
-    /// the batch they join.
+    /// True while the batch being committed holds a write that has waited longer than
+    /// <see cref="CsmsOptions.MaxStorageDelay"/> (that batch's first item is the oldest write not yet
+    /// durable): new station work should be refused rather than queued behind it. Cheap enough for
+    /// every message: two reads, no lock.
+    /// </summary>
+    public bool IsOverloaded
+    {
+        get
+        {
+            var queued = Interlocked.Read(ref _batchQueued);
+            return queued != 0 && _maxDelayTicks > 0 && time.GetTimestamp() - queued > _maxDelayTicks;
+        }
+    }
+
+    /// <summary>Counts one station call refused because the writer was overloaded.</summary>
+    public void CountShed() => Interlocked.Increment(ref _shed);
+
+    /// <summary>Station calls refused because the writer was overloaded; readable from any thread.</summary>
+    public long Shed => Interlocked.Read(ref _shed);
+
+    /// <summary>
+    /// Queues a traffic-log row without waiting for it: when the queue is full or the writer is
+    /// overloaded the row is dropped and counted in <see cref="Dropped"/> rather than stalling a station
+    /// or delaying its data. Rows are inserted in bulk with the batch they join.
     /// </summary>
     public void Log(TrafficEntry entry)
     {
-        if (!_queue.Writer.TryWrite(new TrafficWork(entry) { Queued = time.GetTimestamp() }))
+        if (IsOverloaded || !_queue.Writer.TryWrite(new TrafficWork(entry) { Queued = time.GetTimestamp() }))
         {
             Interlocked.Increment(ref _dropped);
         }

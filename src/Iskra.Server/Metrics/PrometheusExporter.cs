@@ -34,7 +34,9 @@ public sealed class PrometheusExporter : IDisposable
         var meter = metrics.Meter;
         meter.CreateObservableGauge("iskra.stations.connected", () => sessions.Count, "{station}", "Stations with a live OCPP connection");
         meter.CreateObservableGauge("iskra.transactions.active", () => Interlocked.Read(ref _activeTransactions), "{transaction}", "Transactions not yet stopped");
-        meter.CreateObservableCounter("iskra.storage.dropped", () => writer.Dropped, "{row}", "Traffic log rows dropped because the storage writer's queue was full");
+        meter.CreateObservableCounter("iskra.storage.dropped", () => writer.Dropped, "{row}", "Traffic log rows dropped because the storage writer's queue was full or it was overloaded");
+        meter.CreateObservableCounter("iskra.ocpp.calls_shed", () => writer.Shed, "{message}", "Station calls refused at once (CALLERROR InternalError) because the storage writer was overloaded");
+        meter.CreateObservableGauge("iskra.storage.queue_delay", () => writer.Health().OldestWait.TotalSeconds, "s", "How long the storage writer's oldest uncommitted write has waited");
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (ReferenceEquals(instrument.Meter, meter))

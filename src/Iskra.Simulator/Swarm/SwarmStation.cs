@@ -35,6 +35,7 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
     private volatile bool _leaving;
 
     private static long _answersReceived;
+    private static long _resultsReceived;
 
     public string Id { get; } = id;
 
@@ -43,6 +44,9 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
     /// their timeout) included: sampled over a window it is the rate the server actually answered at.
     /// </summary>
     public static long AnswersReceived => Interlocked.Read(ref _answersReceived);
+
+    /// <summary>The CALLRESULTs among <see cref="AnswersReceived"/>: calls the server served, late ones included.</summary>
+    public static long ResultsReceived => Interlocked.Read(ref _resultsReceived);
 
     public OcppVersion Version { get; } = version;
 
@@ -327,6 +331,11 @@ public sealed class SwarmStation(string id, OcppVersion version, int index, Swar
             }
 
             Interlocked.Increment(ref _answersReceived);
+            if (type == 3)
+            {
+                Interlocked.Increment(ref _resultsReceived);
+            }
+
             if (!Utf8Parser.TryParse(reader.ValueSpan, out int messageId, out _))
             {
                 return;
