@@ -37,8 +37,14 @@ public sealed class LoggingDefaultsTests
         {
             db.UploadRequests.Add(new UploadRequest
             {
-                StationId = "log-1", Kind = UploadService.Diagnostics, Token = token, Location = baseUrl + "/files/uploads/" + token + "/",
-                Status = "Accepted", Actor = "test", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                StationId = "log-1",
+                Kind = UploadService.Diagnostics,
+                Token = token,
+                Location = baseUrl + "/files/uploads/" + token + "/",
+                Status = "Accepted",
+                Actor = "test",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
