@@ -19,7 +19,9 @@ public static class ServerStart
         await using (app.ConfigureAwait(false))
         {
             var urls = (app.Configuration["urls"] ?? IskraHost.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (urls.FirstOrDefault(InUse) is { } busy)
+            // With Kestrel:Endpoints the urls are ignored by Kestrel, so only its own bind error can tell.
+            var endpoints = app.Configuration.GetSection("Kestrel:Endpoints").Exists();
+            if (!endpoints && urls.FirstOrDefault(InUse) is { } busy)
             {
                 return await PortInUseAsync(busy).ConfigureAwait(false);
             }
@@ -32,7 +34,8 @@ public static class ServerStart
             catch (IOException ex) when (ex.InnerException is AddressInUseException)
             {
                 // Taken between the check and the start; Kestrel has logged it already.
-                return await PortInUseAsync(urls.FirstOrDefault(u => ex.Message.Contains(u, StringComparison.Ordinal)) ?? string.Join(';', urls)).ConfigureAwait(false);
+                var address = System.Text.RegularExpressions.Regex.Match(ex.Message, @"address (\S+):", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+                return await PortInUseAsync(address.Success ? address.Groups[1].Value : urls[0]).ConfigureAwait(false);
             }
 
             await app.WaitForShutdownAsync().ConfigureAwait(false);
@@ -43,7 +46,16 @@ public static class ServerStart
     /// <summary>The one line an operator needs: which port, and how to choose another.</summary>
     public static string PortInUseMessage(string url)
     {
-        var port = BindingAddress.Parse(url).Port;
+        int port;
+        try
+        {
+            port = BindingAddress.Parse(url).Port;
+        }
+        catch (FormatException)
+        {
+            return $"Iskra cannot start: an address it listens on is already in use ({url}). Stop the program using it, or choose another port with --urls.";
+        }
+
         return $"Iskra cannot start: port {port} is already in use ({url}). Stop the program using it, or choose another port, e.g. --urls http://localhost:{(port == 8180 ? 8181 : 8180)}";
     }
 

@@ -2,7 +2,10 @@ using Iskra.Server.Tests.Infrastructure;
 
 namespace Iskra.Server.Tests.Events;
 
-/// <summary>One SQLite server for the webhook tests, with retries after 50, 100 and 200 ms so a test sees every attempt quickly.</summary>
+/// <summary>
+/// One SQLite server for the webhook tests, with retries after 50, 100 and 200 ms so a test sees every attempt
+/// quickly, and loopback on the allow-list so that the receivers on 127.0.0.1 can be reached.
+/// </summary>
 public sealed class WebhookServer : IAsyncLifetime
 {
     public static readonly Dictionary<string, string?> Settings = new()
@@ -11,6 +14,7 @@ public sealed class WebhookServer : IAsyncLifetime
         ["Webhooks:RetryDelaySeconds:1"] = "0.1",
         ["Webhooks:RetryDelaySeconds:2"] = "0.2",
         ["Webhooks:TimeoutSeconds"] = "120",
+        ["Webhooks:AllowedNetworks:0"] = "127.0.0.0/8",
     };
 
     public IskraServer Server { get; private set; } = null!;

@@ -29,6 +29,7 @@ public sealed class FilesServers : IAsyncLifetime
                 ["Files:Root"] = Root(provider),
                 ["Files:MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Files:MaxFirmwareBytes"] = MaxFirmwareBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Files:MaxFilesPerUpload"] = "10", // these tests send several files to one URL (the default is 1: FileUrlTests)
             });
         }
     }

@@ -65,6 +65,44 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException("Iskra.Server did not become healthy in 30 s");
     }
 
+    /// <summary>Runs the server with <paramref name="args"/> until it exits by itself (at most 60 s); its exit code and every line it wrote.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(string connectionString, IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Iskra.Server.dll");
+        var info = new ProcessStartInfo("dotnet", [dll, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.Environment["ISKRA_DATABASE"] = connectionString;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(true);
+            throw new TimeoutException("Iskra.Server did not exit within 60 s: " + string.Join('\n', output));
+        }
+
+        process.WaitForExit(); // the last output lines
+        return (process.ExitCode, [.. output]);
+    }
+
     public Uri OcppUri(string stationId) => new($"ws://127.0.0.1:{Port}/ocpp/{stationId}");
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing.</summary>

@@ -1,0 +1,18 @@
+using Iskra.Server.Tests.Infrastructure;
+
+namespace Iskra.Server.Tests.Events;
+
+/// <summary>A SQLite server with the webhook defaults (no allow-list: loopback refused) and quick retries.</summary>
+public sealed class GuardedWebhookServer : IAsyncLifetime
+{
+    public IskraServer Server { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Server = await IskraServer.StartAsync(await TestDatabase.CreateAsync("sqlite"), new Dictionary<string, string?>
+    {
+        ["Webhooks:RetryDelaySeconds:0"] = "0.05",
+        ["Webhooks:RetryDelaySeconds:1"] = "0.05",
+        ["Webhooks:RetryDelaySeconds:2"] = "0.05",
+    });
+
+    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+}
