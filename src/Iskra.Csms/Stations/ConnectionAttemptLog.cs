@@ -94,6 +94,9 @@ public sealed partial class ConnectionAttemptLog(StorageWriter writer, IOptions<
             return;
         }
 
+        // New rows get ids in the order of their first refusal, so the newest-first listing stays in time order.
+        rows.Sort(static (a, b) => a.Row.FirstSeen.CompareTo(b.Row.FirstSeen));
+
         await writer.WriteAsync(rows, static (db, rows, _) =>
         {
             foreach (var (_, row) in rows)

@@ -189,6 +189,7 @@ public sealed class OcppRpcClientTests
         Assert.True(exitCode == 1, $"exit {exitCode}\nstderr:\n{error}\nstdout:\n{output}");
         Assert.Equal("", output.Trim());
         Assert.Contains("Unauthorized", error, StringComparison.Ordinal); // ocpp-rpc names the HTTP 401 by its reason phrase
+        await server.FlushRefusalsAsync();
         await using var db = server.CreateDbContext();
         Assert.Null((await db.Stations.SingleAsync(s => s.Id == "RPC-BAD", ct)).Vendor);
         Assert.True(await db.ConnectionAttempts.AnyAsync(a => a.StationId == "RPC-BAD", ct));

@@ -49,6 +49,9 @@ public sealed class IskraServer : IAsyncDisposable
 
     public Uri OcppUri(string stationId) => new($"ws://{BaseUri.Authority}/ocpp/{Uri.EscapeDataString(stationId)}");
 
+    /// <summary>Writes the refused handshakes counted so far (they are stored once a second otherwise).</summary>
+    public Task FlushRefusalsAsync() => Services.GetRequiredService<Iskra.Csms.Stations.ConnectionAttemptLog>().FlushAsync(CancellationToken.None);
+
     public IskraDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<IskraDbContext>>().CreateDbContext();
 
     /// <summary>Runs <paramref name="seed"/> against the database directly (what the operator API will do).</summary>

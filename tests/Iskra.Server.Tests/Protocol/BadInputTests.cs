@@ -105,6 +105,7 @@ public sealed class BadInputTests
 
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => TestStation.ConnectAsync(server, id, OcppVersion.V16, password));
         Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+        await server.FlushRefusalsAsync();
         await using var db = server.CreateDbContext();
         var attempt = await db.ConnectionAttempts.SingleAsync(Ct);
         Assert.Equal((id, reason), (attempt.StationId, attempt.Reason));
@@ -140,6 +141,7 @@ public sealed class BadInputTests
 
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => client.ConnectAsync(new Uri($"ws://{server.BaseUri.Authority}/ocpp/{rawId}"), Ct));
         Assert.Contains("400", refused.Message, StringComparison.Ordinal);
+        await server.FlushRefusalsAsync();
         await using var db = server.CreateDbContext();
         var attempt = await db.ConnectionAttempts.SingleAsync(Ct);
         Assert.Equal(RefusalReason.BadPath, attempt.Reason);

@@ -56,9 +56,12 @@ public abstract class LogsApiTests(SharedServer shared)
         var unknown = Pages.NewId("stranger");
         await Assert.ThrowsAsync<WebSocketException>(() => TestStation.ConnectAsync(Server, unknown, OcppVersion.V16, Seed.Password));
 
+        await Server.FlushRefusalsAsync();
         var attempt = Assert.Single(await Server.Api().ItemsAsync($"/api/connection-attempts?stationId={id}"));
         Assert.Equal(("BadCredentials", "127.0.0.1"), (attempt.GetProperty("reason").GetString(), attempt.GetProperty("address").GetString()));
         Assert.NotEqual(default, attempt.GetProperty("time").GetDateTimeOffset());
+        Assert.Equal(attempt.GetProperty("time").GetDateTimeOffset(), attempt.GetProperty("firstTime").GetDateTimeOffset());
+        Assert.Equal(1, attempt.GetProperty("count").GetInt32());
         var newest = (await Server.Api().ItemsAsync("/api/connection-attempts?limit=500")).ToList();
         Assert.True(newest.FindIndex(a => a.GetProperty("stationId").GetString() == unknown) < newest.FindIndex(a => a.GetProperty("stationId").GetString() == id));
         Assert.Equal("UnknownStation", newest.First(a => a.GetProperty("stationId").GetString() == unknown).GetProperty("reason").GetString());

@@ -101,6 +101,7 @@ public sealed class TlsTests(TlsServer tls) : IClassFixture<TlsServer>
         await AssertRefusedAsync(() => TestStation.ConnectAsync(tls.Wss("P3ROGUE"), "P3ROGUE", OcppVersion.V201, null, WithClientCertificate(forged)));
 
         // What the operator sees (A00.FR.408: the refusal is logged).
+        await Server.FlushRefusalsAsync();
         using var api = tls.HttpsApi();
         var attempts = await (await api.GetAsync(new Uri("api/connection-attempts?stationId=P3ROGUE", UriKind.Relative), Ct)).JsonAsync(200);
         var attempt = Assert.Single(attempts.GetProperty("items").EnumerateArray());
@@ -189,6 +190,7 @@ public sealed class TlsTests(TlsServer tls) : IClassFixture<TlsServer>
 
     private async Task<RefusalReason> RefusalOfAsync(string stationId)
     {
+        await Server.FlushRefusalsAsync();
         await using var db = Server.CreateDbContext();
         return (await db.ConnectionAttempts.SingleAsync(a => a.StationId == stationId, Ct)).Reason;
     }
