@@ -8,6 +8,7 @@ namespace Iskra.Csms;
 /// <summary>Source-generated JSON for the few records the CSMS writes itself.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ConnectionReplaced))]
+[JsonSerializable(typeof(Reports.ReportChainProblem))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(CommandEvent))]
 [JsonSerializable(typeof(List<Authorization.LocalListEntry>))]
