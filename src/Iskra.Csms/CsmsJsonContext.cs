@@ -9,6 +9,7 @@ namespace Iskra.Csms;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ConnectionReplaced))]
 [JsonSerializable(typeof(Stations.AuthenticationFailure))]
+[JsonSerializable(typeof(Reports.ReportChainProblem))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(CommandEvent))]
 [JsonSerializable(typeof(List<Authorization.LocalListEntry>))]

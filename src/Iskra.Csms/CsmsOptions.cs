@@ -15,6 +15,9 @@ public sealed class CsmsOptions
     /// <summary>A transaction message whose timestamp is older than this when it arrives is flagged late (it is still accepted).</summary>
     public TimeSpan LateMessageThreshold { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>A 2.0.1 NotifyReport chain whose next part (tbc was true) has not come this long after its latest part is recorded incomplete.</summary>
+    public TimeSpan ReportPartTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Failed handshakes allowed per (station id, address) pair within <see cref="FailureWindow"/>; then the
     /// pair is refused without a password check, for a window that doubles with each repeat up to

@@ -28,7 +28,7 @@ public static class DomainEvents
             ? JsonSerializer.SerializeToElement(number, CsmsJsonContext.Default.Int64)
             : JsonSerializer.SerializeToElement(tx.TransactionId, CsmsJsonContext.Default.String);
         var data = new TransactionData(
-            tx.Id, id, tx.ConnectorId, tx.EvseId, tx.IdTag, tx.StartedAt, tx.StoppedAt,
+            tx.Id, id, tx.ConnectorId == 0 ? null : tx.ConnectorId, tx.EvseId, tx.IdTag, tx.IdTagSource, tx.StartedAt, tx.StoppedAt,
             tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason);
         events.Publish(type, tx.StationId, data, CsmsJsonContext.Default.TransactionData);
     }

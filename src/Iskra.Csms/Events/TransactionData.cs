@@ -5,14 +5,16 @@ namespace Iskra.Csms.Events;
 /// <summary>
 /// The body of <c>transaction.started</c>, <c>transaction.updated</c> (new meter values) and
 /// <c>transaction.stopped</c>: Iskra's <see cref="Id"/>, the OCPP <see cref="TransactionId"/> (SPEC §2.2: the
-/// 1.6 integer or the 2.0.1 string) and the session's figures once the message is stored.
+/// 1.6 integer or the 2.0.1 string) and the session's figures once the message is stored. As in the API,
+/// <see cref="ConnectorId"/> is null while not known, never 0.
 /// </summary>
 public sealed record TransactionData(
     long Id,
     JsonElement TransactionId,
-    int ConnectorId,
+    int? ConnectorId,
     int EvseId,
     string? IdTag,
+    string? IdTagSource,
     DateTimeOffset? StartedAt,
     DateTimeOffset? StoppedAt,
     decimal? MeterStartWh,

@@ -33,7 +33,9 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
 
     /// <summary>
     /// The station's answer to UpdateFirmware. A station may report progress before its answer is
-    /// stored (it acts at once); then the answer joins the history and the reported status stays.
+    /// stored (it acts at once, and may even send the notification before its answer); then the
+    /// reported status stays, and the answer joins the history at the time of the first report,
+    /// before it: the station accepted the update before it worked on it.
     /// </summary>
     public async Task AnsweredAsync(long id, string status, CancellationToken cancellationToken)
     {
@@ -44,13 +46,17 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
             return;
         }
 
+        var now = time.GetUtcNow();
         if (update.Status == "Sent")
         {
-            Apply(db, update, status, time.GetUtcNow());
+            Apply(db, update, status, now, reported: false);
         }
         else
         {
-            db.FirmwareUpdateStatuses.Add(new FirmwareUpdateStatus { FirmwareUpdateId = update.Id, Status = status, At = time.GetUtcNow() });
+            var reports = await db.FirmwareUpdateStatuses.Where(h => h.FirmwareUpdateId == id && h.Reported)
+                .Select(h => h.At).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var at = reports.Count == 0 || reports.Min() > now ? now : reports.Min();
+            db.FirmwareUpdateStatuses.Add(new FirmwareUpdateStatus { FirmwareUpdateId = update.Id, Status = status, At = at });
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -64,7 +70,7 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
         if (update is not null)
         {
             update.Failure = outcome;
-            Apply(db, update, RemoteControl.StationCommand.FailureStatus(outcome), time.GetUtcNow());
+            Apply(db, update, RemoteControl.StationCommand.FailureStatus(outcome), time.GetUtcNow(), reported: false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -89,7 +95,7 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
             var update = await query.OrderByDescending(u => u.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             if (update is not null)
             {
-                Apply(db, update, s.status, s.now);
+                Apply(db, update, s.status, s.now, reported: true);
             }
 
             return update?.Id;
@@ -100,10 +106,10 @@ public sealed class FirmwareUpdates(IDbContextFactory<IskraDbContext> contexts, 
     /// <summary>A FirmwareStatusNotification that belongs to no update (a triggered one without requestId): only announced.</summary>
     public void Unmatched(string stationId, int? requestId, string status) => events.FirmwareStatus(stationId, status, requestId, null);
 
-    private static void Apply(IskraDbContext db, FirmwareUpdate update, string status, DateTimeOffset at)
+    private static void Apply(IskraDbContext db, FirmwareUpdate update, string status, DateTimeOffset at, bool reported)
     {
         update.Status = status;
         update.UpdatedAt = at;
-        db.FirmwareUpdateStatuses.Add(new FirmwareUpdateStatus { FirmwareUpdateId = update.Id, Status = status, At = at });
+        db.FirmwareUpdateStatuses.Add(new FirmwareUpdateStatus { FirmwareUpdateId = update.Id, Status = status, At = at, Reported = reported });
     }
 }

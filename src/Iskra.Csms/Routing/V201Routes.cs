@@ -39,7 +39,7 @@ public static class V201Routes
             Route.For(V, new S.StatusNotificationHandler(s)),
             Route.For(V, new T.TransactionEventHandler(t)),
             Route.For(V, new T.MeterValuesHandler(t)),
-            Route.For(V, new R.NotifyReportHandler(n)),
+            Route.For(V, new R.NotifyReportHandler(n, sp.GetRequiredService<ReportChains>())),
             Route.For(V, new R.NotifyEventHandler(n)),
             // P01: without a vendor-specific implementation the answer is UnknownVendorId.
             Route.Notice(V, n, json.DataTransferRequest, r => new(Status: r.VendorId), _ => new DataTransferResponse { Status = DataTransferStatusEnumType.UnknownVendorId }),

@@ -22,12 +22,15 @@ internal sealed class BulkTable<T>
 
     private readonly Column[] _columns;
     private readonly string _insertInto;
+    private readonly string _onConflict;
     private readonly int _rowsPerStatement;
     private readonly string _fullStatement;
 
-    private BulkTable(string table, Column[] columns, bool singleRow)
+    private BulkTable(string table, Column[] columns, bool singleRow, bool skipConflicts)
     {
         _columns = columns;
+        // SQLite (3.24+) and PostgreSQL both read this: a row that breaks a unique index is skipped.
+        _onConflict = skipConflicts ? " ON CONFLICT DO NOTHING" : "";
         _insertInto = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ";
         _rowsPerStatement = singleRow ? 1 : MaxParameters / columns.Length;
         _fullStatement = Statement(_rowsPerStatement);
@@ -36,8 +39,9 @@ internal sealed class BulkTable<T>
     /// <summary>
     /// Describes <typeparamref name="T"/>'s table from <paramref name="model"/>; each column is a property
     /// name and how to read it. <paramref name="singleRow"/>: one row per statement, for SQLite.
+    /// <paramref name="skipConflicts"/>: a row that breaks a unique index is skipped, not an error.
     /// </summary>
-    public static BulkTable<T> Create(IModel model, bool singleRow, params (string Property, Func<T, object?> Value)[] columns)
+    public static BulkTable<T> Create(IModel model, bool singleRow, bool skipConflicts, params (string Property, Func<T, object?> Value)[] columns)
     {
         var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var tableName = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
@@ -47,7 +51,7 @@ internal sealed class BulkTable<T>
             var property = entity.FindProperty(c.Property) ?? throw new InvalidOperationException($"{typeof(T).Name}.{c.Property} is not mapped.");
             return new Column(property.GetColumnName(table)!, property.GetRelationalTypeMapping(), property.IsNullable, c.Value);
         }).ToArray();
-        return new BulkTable<T>(tableName, mapped, singleRow);
+        return new BulkTable<T>(tableName, mapped, singleRow, skipConflicts);
     }
 
     /// <summary>Inserts <paramref name="rows"/> inside <paramref name="transaction"/>.</summary>
@@ -133,7 +137,7 @@ internal sealed class BulkTable<T>
             sql.Append(')');
         }
 
-        return sql.ToString();
+        return sql.Append(_onConflict).ToString();
     }
 
     private static string ParameterName(int index) => index < Names.Length ? Names[index] : "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);

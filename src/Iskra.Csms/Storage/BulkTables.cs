@@ -12,14 +12,17 @@ internal sealed class BulkTables(IModel model, bool sqlite)
     public BulkTable<TrafficEntry> Traffic { get; } = BulkTable<TrafficEntry>.Create(
         model,
         sqlite,
+        skipConflicts: false,
         (nameof(TrafficEntry.StationId), static e => e.StationId),
         (nameof(TrafficEntry.Timestamp), static e => e.Timestamp),
         (nameof(TrafficEntry.Incoming), static e => e.Incoming),
         (nameof(TrafficEntry.Frame), static e => e.Frame));
 
+    /// <summary>Meter rows; a sample its transaction already has is skipped (<see cref="MeterSamples"/>).</summary>
     public BulkTable<MeterValueRecord> Meter { get; } = BulkTable<MeterValueRecord>.Create(
         model,
         sqlite,
+        skipConflicts: true,
         (nameof(MeterValueRecord.StationId), static m => m.StationId),
         (nameof(MeterValueRecord.TransactionDbId), static m => m.Transaction?.Id ?? m.TransactionDbId),
         (nameof(MeterValueRecord.EvseId), static m => m.EvseId),
@@ -34,5 +37,6 @@ internal sealed class BulkTables(IModel model, bool sqlite)
         (nameof(MeterValueRecord.Location), static m => m.Location),
         (nameof(MeterValueRecord.Format), static m => m.Format),
         (nameof(MeterValueRecord.SignedData), static m => m.SignedData),
-        (nameof(MeterValueRecord.ReceivedAt), static m => m.ReceivedAt));
+        (nameof(MeterValueRecord.ReceivedAt), static m => m.ReceivedAt),
+        (nameof(MeterValueRecord.SampleKey), static m => m.SampleKey));
 }

@@ -91,6 +91,7 @@ internal static class IskraModel
             e.Property(x => x.TransactionId).HasMaxLength(36);
             e.Property(x => x.IdTag).HasMaxLength(36);
             e.Property(x => x.IdTagStatus).HasMaxLength(32);
+            e.Property(x => x.IdTagSource).HasMaxLength(16);
             e.Property(x => x.StopReason).HasMaxLength(32);
             e.Property(x => x.ChargingState).HasMaxLength(32);
             e.Property(x => x.StartKey).HasMaxLength(200);
@@ -120,6 +121,8 @@ internal static class IskraModel
             e.Property(x => x.Format).HasMaxLength(16);
             e.HasOne(x => x.Transaction).WithMany().HasForeignKey(x => x.TransactionDbId);
             e.HasIndex(x => new { x.StationId, x.Timestamp });
+            // One row per sample of a transaction (MeterSamples): the writer's bulk insert skips repeats.
+            e.HasIndex(x => new { x.TransactionDbId, x.SampleKey }).IsUnique();
         });
         b.Entity<TrafficEntry>(e =>
         {

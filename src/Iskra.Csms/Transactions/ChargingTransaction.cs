@@ -16,9 +16,16 @@ public sealed class ChargingTransaction
 
     public int EvseId { get; set; }
 
+    /// <summary>
+    /// The connector; 0 while not known (a 2.0.1 session named by an EVSE with several connectors).
+    /// Never the station itself: views show 0 as null.
+    /// </summary>
     public int ConnectorId { get; set; }
 
     public string? IdTag { get; set; }
+
+    /// <summary>Where <see cref="IdTag"/> came from (<see cref="IdTagSources"/>); null while there is none.</summary>
+    public string? IdTagSource { get; set; }
 
     /// <summary>What authorization said when the transaction started (Accepted, Invalid, ...).</summary>
     public string? IdTagStatus { get; set; }

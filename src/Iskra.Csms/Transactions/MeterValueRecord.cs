@@ -41,4 +41,10 @@ public sealed class MeterValueRecord
     public string? SignedData { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>
+    /// <see cref="MeterSamples.Key"/> of timestamp, measurand, phase, location and context: unique within a
+    /// transaction, so a sample the station repeats is stored once. Null on rows stored before it existed.
+    /// </summary>
+    public long? SampleKey { get; set; }
 }

@@ -9,6 +9,14 @@ public static class RemoteStarts
     /// <summary>How long after a remote start a 1.6 StartTransaction of the same idTag on the same connector is taken as its result.</summary>
     public static readonly TimeSpan LinkWindow = TimeSpan.FromMinutes(5);
 
+    /// <summary>The idTag of this station's remote start <paramref name="remoteStartId"/>, or null when there is none.</summary>
+    internal static async ValueTask<string?> IdTagAsync(IskraDbContext db, string stationId, int remoteStartId, CancellationToken ct) =>
+        (db.RemoteStarts.Local.FirstOrDefault(r => r.Id == remoteStartId)
+            ?? await db.RemoteStarts.FirstOrDefaultAsync(r => r.Id == remoteStartId, ct).ConfigureAwait(false)) is { } start
+            && start.StationId == stationId
+            ? start.IdTag
+            : null;
+
     /// <summary>
     /// 1.6 has no remoteStartId on the wire: the newest unlinked remote start of this station and idTag
     /// on this connector (or on no connector), requested at most <see cref="LinkWindow"/> before

@@ -13,6 +13,7 @@ public enum TransactionProblems
     UnknownTransaction = 4,
     LateTimestamp = 8,
     MeterStopBelowStart = 16,
+    /// <summary>A second StopTransaction (not a retry of the first) or a second TransactionEvent Ended for a finished session.</summary>
     StoppedTwice = 32,
     SeqNoGap = 64,
     OfflineEvents = 128,

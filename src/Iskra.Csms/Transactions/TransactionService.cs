@@ -53,6 +53,7 @@ public sealed class TransactionService(
                 EvseId = s.start.ConnectorId,
                 ConnectorId = s.start.ConnectorId,
                 IdTag = s.start.IdTag,
+                IdTagSource = IdTagSources.Station,
                 IdTagStatus = s.auth.Status.ToString(),
                 StartedAt = s.start.Timestamp.ToUniversalTime(),
                 MeterStartWh = s.start.MeterStartWh,
@@ -89,6 +90,14 @@ public sealed class TransactionService(
             }
             else if (tx.StoppedAt is not null)
             {
+                // A retry (the same stop under a new message id) is acknowledged as it was; a different
+                // stop of a finished session is accepted and flagged, never applied (SPEC §2.1).
+                if (tx.StoppedAt != s.stop.Timestamp.ToUniversalTime() || tx.MeterStopWh != s.stop.MeterStopWh)
+                {
+                    tx.Problems |= TransactionProblems.StoppedTwice;
+                    tx.UpdatedAt = s.now;
+                }
+
                 return null;
             }
 
@@ -164,6 +173,20 @@ public sealed class TransactionService(
                 ReceivedAt = s.now,
             });
             Apply(tx, e, s.auth, s.flags, s.now);
+            if (e.EvseId is { } evse && e.ConnectorId is null && tx.ConnectorId == 0)
+            {
+                // Named by its EVSE only: the EVSE's connector when it has exactly one known connector.
+                tx.ConnectorId = await TransactionStore.OnlyConnectorAsync(db, s.stationId, evse, ct).ConfigureAwait(false) ?? 0;
+            }
+
+            if (e.RemoteStartId is { } remoteStartId && tx.IdTag is null)
+            {
+                // F01/F02: a remote-started session whose events carry no idToken: the token is the one
+                // Iskra asked the station to start with, which the remoteStartId names.
+                tx.IdTag = await RemoteStarts.IdTagAsync(db, s.stationId, remoteStartId, ct).ConfigureAwait(false);
+                tx.IdTagSource = tx.IdTag is null ? null : IdTagSources.RemoteStart;
+            }
+
             TransactionStore.AddMeterValues(db, s.stationId, tx, tx.EvseId, tx.ConnectorId, e.MeterValues, s.now);
             return (tx, e.EventType switch
             {
@@ -213,6 +236,7 @@ public sealed class TransactionService(
         if (e.IdToken is not null && (tx.IdTag is null || e.EventType == "Started"))
         {
             tx.IdTag = e.IdToken;
+            tx.IdTagSource = IdTagSources.Station;
             tx.IdTagStatus = auth?.Status.ToString();
         }
 
@@ -236,6 +260,11 @@ public sealed class TransactionService(
 
         if (e.EventType == "Ended")
         {
+            if (tx.StoppedAt is not null)
+            {
+                tx.Problems |= TransactionProblems.StoppedTwice; // a second Ended (another seqNo) for a finished session
+            }
+
             tx.StoppedAt ??= timestamp;
             tx.StopReason ??= e.StoppedReason ?? "Local"; // E06: stoppedReason absent means Local
         }

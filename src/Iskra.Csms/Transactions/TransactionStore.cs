@@ -46,6 +46,21 @@ internal static class TransactionStore
             ? batch.Transactions.ContainsKey((stationId, transactionId))
             : db.Transactions.Local.Any(t => t.StationId == stationId && t.TransactionId == transactionId);
 
+    /// <summary>
+    /// The one connector the station has reported (StatusNotification) on <paramref name="evseId"/>, or
+    /// null when it has none or several. Asked only for an event that names an EVSE without a connector.
+    /// </summary>
+    public static async ValueTask<int?> OnlyConnectorAsync(IskraDbContext db, string stationId, int evseId, CancellationToken ct)
+    {
+        var stored = await db.Connectors.AsNoTracking()
+            .Where(c => c.StationId == stationId && c.EvseId == evseId && c.ConnectorId > 0)
+            .Select(c => c.ConnectorId).Take(2).ToListAsync(ct).ConfigureAwait(false);
+        var ids = db.Connectors.Local
+            .Where(c => c.StationId == stationId && c.EvseId == evseId && c.ConnectorId > 0)
+            .Select(c => c.ConnectorId).Concat(stored).Distinct().Take(2).ToList();
+        return ids.Count == 1 ? ids[0] : null;
+    }
+
     /// <summary>Adds a new transaction to the context (and to the writer batch's lookup).</summary>
     public static void Add(IskraDbContext db, ChargingTransaction tx)
     {
@@ -57,7 +72,11 @@ internal static class TransactionStore
     }
 
 
-    /// <summary>Stores every sampled value and moves the transaction's live energy figures along.</summary>
+    /// <summary>
+    /// Stores every sampled value and moves the transaction's live energy figures along. A sample the
+    /// transaction already has is skipped by the bulk insert (its <see cref="MeterValueRecord.SampleKey"/>);
+    /// applying it to the figures again changes nothing: the same reading at the same time.
+    /// </summary>
     public static void AddMeterValues(
         IskraDbContext db, string stationId, ChargingTransaction? tx, int evseId, int connectorId,
         IReadOnlyList<MeterReading> readings, DateTimeOffset receivedAt)
@@ -84,6 +103,7 @@ internal static class TransactionStore
                     Format = v.Format,
                     SignedData = v.SignedData,
                     ReceivedAt = receivedAt,
+                    SampleKey = MeterSamples.Key(timestamp, v.Measurand, v.Phase, v.Location, v.Context),
                 });
                 if (tx is not null && EnergyRegister.ToWh(v) is { } wh)
                 {

@@ -441,6 +441,9 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.Property<long>("FirmwareUpdateId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Reported")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1058,6 +1061,10 @@ namespace Iskra.Migrations.Postgres.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("character varying(36)");
 
+                    b.Property<string>("IdTagSource")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("IdTagStatus")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1167,6 +1174,9 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("SampleKey")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SignedData")
                         .HasColumnType("text");
 
@@ -1192,9 +1202,10 @@ namespace Iskra.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TransactionDbId");
-
                     b.HasIndex("StationId", "Timestamp");
+
+                    b.HasIndex("TransactionDbId", "SampleKey")
+                        .IsUnique();
 
                     b.ToTable("meter_values", (string)null);
                 });

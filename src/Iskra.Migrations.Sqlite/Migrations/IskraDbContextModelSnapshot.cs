@@ -421,6 +421,9 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.Property<long>("FirmwareUpdateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Reported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1020,6 +1023,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdTagSource")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdTagStatus")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1127,6 +1134,9 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SampleKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SignedData")
                         .HasColumnType("TEXT");
 
@@ -1152,9 +1162,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TransactionDbId");
-
                     b.HasIndex("StationId", "Timestamp");
+
+                    b.HasIndex("TransactionDbId", "SampleKey")
+                        .IsUnique();
 
                     b.ToTable("meter_values", (string)null);
                 });

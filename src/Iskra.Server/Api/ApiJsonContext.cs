@@ -29,6 +29,7 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(StationChanges))]
 [JsonSerializable(typeof(ItemPage<ConnectionAttemptView>))]
 [JsonSerializable(typeof(ItemPage<MessageView>))]
+[JsonSerializable(typeof(ItemPage<NoticeView>))]
 [JsonSerializable(typeof(IdTagView))]
 [JsonSerializable(typeof(ItemPage<IdTagView>))]
 [JsonSerializable(typeof(TransactionView))]

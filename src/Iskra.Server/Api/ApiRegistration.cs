@@ -50,6 +50,7 @@ public static class ApiRegistration
         StationsApi.Map(api);
         ConnectionAttemptsApi.Map(api);
         MessagesApi.Map(api);
+        NoticesApi.Map(api);
         IdTagsApi.Map(api);
         TransactionsApi.Map(api);
         AlarmsApi.Map(api);

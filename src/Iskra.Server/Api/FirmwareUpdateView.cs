@@ -3,7 +3,8 @@ using Iskra.Csms.Firmware;
 namespace Iskra.Server.Api;
 
 /// <summary>
-/// An UpdateFirmware sent to a station, its current status and every status it reported, oldest first.
+/// An UpdateFirmware sent to a station, its current status and its history in the order things happened
+/// (an answer stored after the station's first report is listed before it, <see cref="FirmwareUpdates.AnsweredAsync"/>).
 /// <c>failure</c> says why a <c>Failed</c> / <c>NoAnswer</c> update got no answer.
 /// </summary>
 public sealed record FirmwareUpdateView(
@@ -15,6 +16,6 @@ public sealed record FirmwareUpdateView(
         ArgumentNullException.ThrowIfNull(u);
         return new(
             u.Id, u.RequestId, u.FirmwareImageId, u.Location, u.RetrieveDate, u.InstallDate, u.Status, u.Failure, u.Actor, u.CreatedAt, u.UpdatedAt,
-            [.. u.History.OrderBy(h => h.Id).Select(h => new FirmwareStatusView(h.Status, h.At))]);
+            [.. u.History.OrderBy(h => h.At).ThenBy(h => h.Reported).ThenBy(h => h.Id).Select(h => new FirmwareStatusView(h.Status, h.At))]);
     }
 }

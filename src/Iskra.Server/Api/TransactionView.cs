@@ -5,15 +5,18 @@ namespace Iskra.Server.Api;
 /// <summary>
 /// A charging session as SPEC §2.2 shapes it: <see cref="Id"/> is Iskra's, <see cref="TransactionId"/> the
 /// OCPP one (1.6 integer as text, 2.0.1 string); <see cref="Problems"/> lists business problems found in
-/// its messages. <see cref="MeterValues"/> is only in the single view.
+/// its messages. <see cref="MeterValues"/> is only in the single view. <see cref="ConnectorId"/> is null
+/// while not known (a 2.0.1 session named by an EVSE with several connectors), never 0 (the station);
+/// <see cref="IdTagSource"/> says whether the station sent the idTag or it is the remote start's.
 /// </summary>
 public sealed record TransactionView(
     long Id,
     string TransactionId,
     string StationId,
-    int ConnectorId,
+    int? ConnectorId,
     int EvseId,
     string? IdTag,
+    string? IdTagSource,
     DateTimeOffset? StartedAt,
     DateTimeOffset? StoppedAt,
     decimal? MeterStartWh,
@@ -31,7 +34,7 @@ public sealed record TransactionView(
     public static TransactionView From(ChargingTransaction tx)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        return new(tx.Id, tx.TransactionId, tx.StationId, tx.ConnectorId, tx.EvseId, tx.IdTag, tx.StartedAt, tx.StoppedAt,
+        return new(tx.Id, tx.TransactionId, tx.StationId, tx.ConnectorId == 0 ? null : tx.ConnectorId, tx.EvseId, tx.IdTag, tx.IdTagSource, tx.StartedAt, tx.StoppedAt,
             tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason, tx.Cost, tx.RemoteStartId, tx.StoppedAt is null,
             [.. Enum.GetValues<TransactionProblems>().Where(p => p != TransactionProblems.None && tx.Problems.HasFlag(p)).Select(p => p.ToString())]);
     }

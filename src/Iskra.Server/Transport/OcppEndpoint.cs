@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Iskra.Server.Transport;
 
 /// <summary>
-/// The OCPP-J WebSocket endpoint <c>/ocpp/{stationId}</c>: judges id, subprotocol and credentials
-/// before any socket is opened (SPEC §2.1), then runs the station's <see cref="RpcChannel"/>.
+/// The OCPP-J WebSocket endpoint <c>/ocpp/{stationId}</c>: judges id and credentials before any
+/// socket is opened, then the subprotocol (SPEC §2.1), then runs the station's <see cref="RpcChannel"/>.
 /// </summary>
 public sealed partial class OcppEndpoint(
     IStationAdmission admission,
@@ -28,6 +28,8 @@ public sealed partial class OcppEndpoint(
 {
     private const string UnauthorizedBody = "Unauthorized";
     private const string ReplacedText = "replaced by a new connection";
+    private const string UnsupportedSubprotocolText = "unsupported subprotocol; Iskra speaks ocpp1.6, ocpp2.0.1";
+    private static readonly TimeSpan CloseLinger = TimeSpan.FromSeconds(5);
 
     public async Task AcceptAsync(HttpContext context)
     {
@@ -81,25 +83,6 @@ public sealed partial class OcppEndpoint(
             return default;
         }
 
-        // SPEC §2.1: the first subprotocol of the client's list that we speak, in the client's order.
-        OcppVersion? version = null;
-        foreach (var offered in context.WebSockets.WebSocketRequestedProtocols)
-        {
-            if (OcppVersions.TryParseSubprotocol(offered, out var v))
-            {
-                version = v;
-                break;
-            }
-        }
-
-        if (version is null)
-        {
-            await admission.RecordRefusalAsync(stationId, remote, RefusalReason.BadSubprotocol, context.RequestAborted).ConfigureAwait(false);
-            LogRefused(logger, stationId, remote, RefusalReason.BadSubprotocol);
-            await RespondAsync(context, StatusCodes.Status400BadRequest, "No supported OCPP subprotocol offered (ocpp1.6, ocpp2.0.1).").ConfigureAwait(false);
-            return default;
-        }
-
         var request = new AdmissionRequest(
             stationId,
             BasicCredentials.TryParse(context.Request.Headers.Authorization, out var user, out var password) ? user : null,
@@ -115,6 +98,14 @@ public sealed partial class OcppEndpoint(
             LogRefused(logger, stationId, remote, decision.Reason);
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
             await RespondAsync(context, StatusCodes.Status401Unauthorized, UnauthorizedBody).ConfigureAwait(false);
+            return default;
+        }
+
+        // SPEC §2.1: the first subprotocol of the client's list that we speak, in the client's order.
+        // Judged after admission, so a client without credentials gets the 401 and never a socket.
+        if (!TryChooseVersion(context.WebSockets.WebSocketRequestedProtocols, out var version))
+        {
+            await RefuseSubprotocolAsync(context, stationId, remote).ConfigureAwait(false);
             return default;
         }
 
@@ -135,7 +126,7 @@ public sealed partial class OcppEndpoint(
         var settings = options.Value;
         var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
-            SubProtocol = version.Value.Subprotocol(),
+            SubProtocol = version.Subprotocol(),
             DangerousEnableCompression = true,
             DisableServerContextTakeover = true,
             // A ping after PingInterval of silence, its pong due within half of it: with the socket's
@@ -143,7 +134,7 @@ public sealed partial class OcppEndpoint(
             KeepAliveInterval = settings.PingInterval,
             KeepAliveTimeout = settings.PingInterval / 2,
         }).ConfigureAwait(false);
-        return (socket, stationId, version.Value);
+        return (socket, stationId, version);
     }
 
     private async Task RaiseFlipFlopAsync(string stationId, string? remote)
@@ -215,6 +206,43 @@ public sealed partial class OcppEndpoint(
     {
         context.Response.Headers.RetryAfter = "10";
         return RespondAsync(context, StatusCodes.Status429TooManyRequests, body);
+    }
+
+    /// <summary>
+    /// OCPP-J 1.6 §3.2, 2.0.1 part 4 §3.2: a handshake offering no subprotocol we speak (or none at all)
+    /// MUST be completed without a Sec-WebSocket-Protocol header and the connection closed at once.
+    /// Nothing of it is served: no station session, no message read.
+    /// </summary>
+    private async Task RefuseSubprotocolAsync(HttpContext context, string stationId, string? remote)
+    {
+        await admission.RecordRefusalAsync(stationId, remote, RefusalReason.BadSubprotocol, context.RequestAborted).ConfigureAwait(false);
+        LogRefused(logger, stationId, remote, RefusalReason.BadSubprotocol);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext()).ConfigureAwait(false);
+        using var linger = new CancellationTokenSource(CloseLinger, time);
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(linger.Token, context.RequestAborted);
+        try
+        {
+            // CloseAsync sends our close frame and waits (at most CloseLinger) for the client's.
+            await socket.CloseAsync(WebSocketCloseStatus.ProtocolError, UnsupportedSubprotocolText, both.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or did not answer the close: the connection ends here either way.
+        }
+    }
+
+    private static bool TryChooseVersion(IList<string> offered, out OcppVersion version)
+    {
+        foreach (var subprotocol in offered)
+        {
+            if (OcppVersions.TryParseSubprotocol(subprotocol, out version))
+            {
+                return true;
+            }
+        }
+
+        version = default;
+        return false;
     }
 
     private static Task RespondAsync(HttpContext context, int status, string body)

@@ -6,7 +6,7 @@ using Iskra.Ocpp;
 
 namespace Iskra.Server.Tests.Transport;
 
-/// <summary>SPEC §2.1 handshake: id, subprotocol and credentials are judged before any WebSocket opens.</summary>
+/// <summary>SPEC §2.1 handshake: id and credentials are judged before any WebSocket opens, then the subprotocol.</summary>
 public sealed class HandshakeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -29,34 +29,83 @@ public sealed class HandshakeTests
         Assert.Equal(version, Assert.Single(server.Connections.Versions));
     }
 
+    /// <summary>
+    /// OCPP-J 1.6 §3.2, 2.0.1 part 4 §3.2: the server MUST complete the handshake without a
+    /// Sec-WebSocket-Protocol header and close at once. A client that offers no subprotocol at all
+    /// (null) is treated the same way: it has offered nothing we agree to.
+    /// </summary>
     [Theory]
+    [InlineData("ocpp2.0")]
     [InlineData("ocpp1.5")]
     [InlineData("ocpp2.1, mqtt")]
     [InlineData(null)]
-    public async Task A_handshake_without_a_supported_subprotocol_is_refused_with_400_and_recorded(string? offered)
+    public async Task A_handshake_without_a_supported_subprotocol_is_completed_then_closed_and_recorded(string? offered)
     {
         await using var server = await OcppTestServer.StartAsync();
         server.Admission.Stations["CP1"] = null;
 
         using var response = await RawHandshake.SendAsync(server.Port, "/ocpp/CP1", offered);
 
-        Assert.Equal(400, response.Status);
-        Assert.False(response.Headers.ContainsKey("upgrade"));
+        Assert.Equal(101, response.Status);
+        Assert.False(response.Headers.ContainsKey("sec-websocket-protocol"));
+        using var client = WebSocket.CreateFromStream(response.Stream, new WebSocketCreationOptions { IsServer = false });
+        Assert.Equal(WebSocketCloseStatus.ProtocolError, await client.ReceiveCloseAsync());
+        Assert.Contains("ocpp1.6", client.CloseStatusDescription, StringComparison.Ordinal);
+        Assert.Contains("ocpp2.0.1", client.CloseStatusDescription, StringComparison.Ordinal);
         Assert.Equal(("CP1", RefusalReason.BadSubprotocol), Assert.Single(server.Admission.Refusals));
         Assert.Empty(server.Connections.Events);
+        Assert.False(server.Sessions.TryGetChannel("CP1", out _));
     }
 
     [Fact]
-    public async Task A_ClientWebSocket_offering_no_supported_subprotocol_sees_400()
+    public async Task A_ClientWebSocket_offering_no_subprotocol_is_closed_with_the_supported_ones_named()
     {
         await using var server = await OcppTestServer.StartAsync();
         server.Admission.Stations["CP1"] = null;
 
         using var client = new ClientWebSocket();
-        client.Options.CollectHttpResponseDetails = true;
-        client.Options.AddSubProtocol("ocpp1.5");
-        await Assert.ThrowsAsync<WebSocketException>(() => client.ConnectAsync(new Uri(server.WebSocketAddress, "ocpp/CP1"), Ct));
-        Assert.Equal(HttpStatusCode.BadRequest, client.HttpStatusCode);
+        await client.ConnectAsync(new Uri(server.WebSocketAddress, "ocpp/CP1"), Ct);
+
+        Assert.Null(client.SubProtocol);
+        Assert.Equal(WebSocketCloseStatus.ProtocolError, await client.ReceiveCloseAsync());
+        Assert.Equal("unsupported subprotocol; Iskra speaks ocpp1.6, ocpp2.0.1", client.CloseStatusDescription);
+        Assert.Empty(server.Connections.Events);
+    }
+
+    /// <summary>
+    /// Credentials are judged first: a client that is not admitted gets the same 401 whatever it
+    /// offers, so it never gets a socket and learns nothing about the id.
+    /// </summary>
+    [Theory]
+    [InlineData("CP1", "guess", RefusalReason.BadCredentials)]
+    [InlineData("CP9", "secret", RefusalReason.UnknownStation)]
+    public async Task A_client_not_admitted_gets_401_whatever_subprotocol_it_offers(string stationId, string password, RefusalReason reason)
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.Stations["CP1"] = "secret";
+
+        using var response = await RawHandshake.SendAsync(server.Port, "/ocpp/" + stationId, "ocpp2.0", Basic(stationId, password));
+
+        Assert.Equal(401, response.Status);
+        Assert.Equal((stationId, reason), Assert.Single(server.Admission.Refusals));
+        Assert.Empty(server.Connections.Events);
+    }
+
+    [Fact]
+    public async Task A_bad_subprotocol_does_not_replace_the_live_connection_of_its_station()
+    {
+        await using var server = await OcppTestServer.StartAsync();
+        server.Admission.Stations["CP1"] = "secret";
+        using var live = await server.ConnectAsync("CP1", "secret");
+        await ClientFrames.WaitUntilAsync(() => server.Sessions.TryGetChannel("CP1", out _));
+
+        using var response = await RawHandshake.SendAsync(server.Port, "/ocpp/CP1", "ocpp2.0", Basic("CP1", "secret"));
+        using var refused = WebSocket.CreateFromStream(response.Stream, new WebSocketCreationOptions { IsServer = false });
+        await refused.ReceiveCloseAsync();
+
+        await live.SendTextAsync("""[2,"m1","Heartbeat",{}]""");
+        Assert.Equal("m1", (await live.ReceiveJsonAsync())[1].GetString());
+        Assert.Equal(["open CP1", "connected CP1"], server.Connections.Events);
     }
 
     [Theory]

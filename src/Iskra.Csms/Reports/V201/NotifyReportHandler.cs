@@ -5,7 +5,7 @@ using Iskra.Ocpp.V201.Messages;
 namespace Iskra.Csms.Reports.V201;
 
 /// <summary>NotifyReport (B07/B08): every reported attribute becomes a queryable <see cref="DeviceModelVariable"/>.</summary>
-public sealed class NotifyReportHandler(NoticeService notices) : IOcppHandler<NotifyReportRequest, NotifyReportResponse>
+public sealed class NotifyReportHandler(NoticeService notices, ReportChains chains) : IOcppHandler<NotifyReportRequest, NotifyReportResponse>
 {
     public async ValueTask<NotifyReportResponse> HandleAsync(StationContext station, NotifyReportRequest request, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed class NotifyReportHandler(NoticeService notices) : IOcppHandler<No
         }
 
         await notices.ReportAsync(station.StationId, request.RequestId, rows, cancellationToken).ConfigureAwait(false);
+        await chains.PartAsync(station.StationId, request.RequestId, request.SeqNo, request.Tbc ?? false, cancellationToken).ConfigureAwait(false);
         return new();
     }
 }
