@@ -67,7 +67,7 @@ public sealed class TransactionService(
         }, cancellationToken).ConfigureAwait(false);
         if (created)
         {
-            events.Transaction(CsmsEventTypes.TransactionStarted, tx, v16: true);
+            events.Transaction(CsmsEventTypes.TransactionStarted, tx);
         }
 
         return (int.Parse(tx.TransactionId, CultureInfo.InvariantCulture), auth);
@@ -105,7 +105,7 @@ public sealed class TransactionService(
             TransactionStore.Recompute(tx);
             return tx;
         }, cancellationToken).ConfigureAwait(false);
-        events.Transaction(CsmsEventTypes.TransactionStopped, stopped, v16: true);
+        events.Transaction(CsmsEventTypes.TransactionStopped, stopped);
         return auth;
     }
 
@@ -123,7 +123,7 @@ public sealed class TransactionService(
 
             return tx;
         }, cancellationToken).ConfigureAwait(false);
-        events.Transaction(CsmsEventTypes.TransactionUpdated, tx, v16: true); // only 1.6 MeterValues name a transaction
+        events.Transaction(CsmsEventTypes.TransactionUpdated, tx);
     }
 
     /// <summary>
@@ -174,7 +174,7 @@ public sealed class TransactionService(
         }, cancellationToken).ConfigureAwait(false);
         if (type is not null)
         {
-            events.Transaction(type, tx, v16: false);
+            events.Transaction(type, tx);
         }
 
         return auth;

@@ -22,7 +22,7 @@ public static class ApiRegistration
             .AddPolicy(ApiPolicies.Admin, p => p.RequireRole(ApiPolicies.Admin));
         services.AddHttpContextAccessor().AddSingleton<Iskra.Csms.Files.IRequestBaseUrl, RequestBaseUrl>();
         services.AddSingleton<Metrics.PrometheusExporter>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddDocumentTransformer<TransactionIdSchema>());
         return services;
     }
 
