@@ -9,6 +9,7 @@ using Iskra.Ocpp;
 using Iskra.Ocpp.Rpc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Iskra.Csms.Routing;
 
@@ -22,12 +23,14 @@ public sealed class StationConnections(
     CsmsEvents events,
     TimeProvider time,
     ILogger<TrafficObserver> trafficLogger,
-    CsmsMetrics metrics) : IStationConnectionHandler
+    CsmsMetrics metrics,
+    IOptions<CsmsOptions> options) : IStationConnectionHandler
 {
     public StationConnection Open(string stationId, OcppVersion version, string? remoteAddress)
     {
         var context = new StationContext(stationId, version);
-        return new StationConnection(stationId, version, remoteAddress, new Handler(router, context), new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version)))
+        var handler = new Handler(router, context, stations, time, options.Value.LastSeenWriteInterval);
+        return new StationConnection(stationId, version, remoteAddress, handler, new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version)))
         {
             Context = context,
         };
@@ -68,11 +71,32 @@ public sealed class StationConnections(
         }
     }
 
-    private sealed class Handler(OcppRouter router, StationContext context) : IRpcCallHandler
+    /// <summary>
+    /// Routes each CALL, and keeps the stored lastSeen near the live one without a write per message: at most
+    /// one per <paramref name="lastSeenInterval"/>, queued beside the message's own so that the storage writer
+    /// commits both in one batch. Calls of one connection arrive one at a time, so the field needs no lock.
+    /// </summary>
+    private sealed class Handler(OcppRouter router, StationContext context, StationService stations, TimeProvider time, TimeSpan lastSeenInterval) : IRpcCallHandler
     {
+        private DateTimeOffset _lastSeenWritten = time.GetUtcNow(); // the connection's opening writes it
+
         public StationContext Context => context;
 
-        public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken) =>
-            router.DispatchAsync(context, request, cancellationToken);
+        public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken)
+        {
+            var now = time.GetUtcNow();
+            return now - _lastSeenWritten < lastSeenInterval
+                ? router.DispatchAsync(context, request, cancellationToken)
+                : DispatchAndTouchAsync(request, now, cancellationToken);
+        }
+
+        private async ValueTask<RpcReply> DispatchAndTouchAsync(RpcCall request, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            _lastSeenWritten = now;
+            var touch = stations.TouchAsync(context.StationId, now, cancellationToken).AsTask();
+            var reply = await router.DispatchAsync(context, request, cancellationToken).ConfigureAwait(false);
+            await touch.ConfigureAwait(false);
+            return reply;
+        }
     }
 }
