@@ -6,6 +6,12 @@ public sealed class CsmsOptions
     /// <summary>The heartbeat interval handed to stations in BootNotification, in seconds.</summary>
     public int HeartbeatIntervalSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How often, at most, a connected station's stored lastSeen is written for messages other than its
+    /// heartbeats (which write it anyway): every message updates it in memory, where the API reads it.
+    /// </summary>
+    public TimeSpan LastSeenWriteInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Development/demo mode: unknown stations are admitted as Pending (a warning is logged at start-up).</summary>
     public bool AdmitUnknownStations { get; set; }
 

@@ -13,6 +13,8 @@ public sealed class GetLocalListVersionCommand(LocalListService lists) : Station
 {
     public override string Name => "get-local-list-version";
 
+    public override IReadOnlyList<string> Fields { get; } = [];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken) =>
         ValueTask.FromResult(new CommandCall("GetLocalListVersion", []));
 

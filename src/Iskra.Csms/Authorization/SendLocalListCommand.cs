@@ -18,6 +18,8 @@ public sealed class SendLocalListCommand(LocalListService lists, IDbContextFacto
 {
     public override string Name => "send-local-list";
 
+    public override IReadOnlyList<string> Fields { get; } = ["listVersion", "updateType", "localAuthorizationList", "fromIdTags"];
+
     public override async ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

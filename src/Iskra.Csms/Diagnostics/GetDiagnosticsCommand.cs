@@ -16,6 +16,8 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
 {
     public override string Name => "get-diagnostics";
 
+    public override IReadOnlyList<string> Fields { get; } = ["location", "retries", "retryInterval", "startTime", "stopTime", "logType"];
+
     public override async ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

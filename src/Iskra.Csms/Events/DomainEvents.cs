@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Transactions;
 
@@ -13,10 +11,10 @@ namespace Iskra.Csms.Events;
 public static class DomainEvents
 {
     /// <summary>
-    /// Publishes <paramref name="type"/> for <paramref name="tx"/> (read after its commit, so its id is set).
-    /// <paramref name="v16"/>: a 1.6 transaction, whose OCPP id is an integer.
+    /// Publishes <paramref name="type"/> for <paramref name="tx"/> (read after its commit, so its id is set),
+    /// with its OCPP id as the API shows it (<see cref="OcppTransactionId"/>).
     /// </summary>
-    public static void Transaction(this CsmsEvents events, string type, ChargingTransaction? tx, bool v16)
+    public static void Transaction(this CsmsEvents events, string type, ChargingTransaction? tx)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (tx is null || !events.IsWatched)
@@ -24,11 +22,8 @@ public static class DomainEvents
             return;
         }
 
-        var id = v16 && long.TryParse(tx.TransactionId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-            ? JsonSerializer.SerializeToElement(number, CsmsJsonContext.Default.Int64)
-            : JsonSerializer.SerializeToElement(tx.TransactionId, CsmsJsonContext.Default.String);
         var data = new TransactionData(
-            tx.Id, id, tx.ConnectorId == 0 ? null : tx.ConnectorId, tx.EvseId, tx.IdTag, tx.IdTagSource, tx.StartedAt, tx.StoppedAt,
+            tx.Id, OcppTransactionId.Of(tx), tx.ConnectorId == 0 ? null : tx.ConnectorId, tx.EvseId, tx.IdTag, tx.IdTagSource, tx.StartedAt, tx.StoppedAt,
             tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason);
         events.Publish(type, tx.StationId, data, CsmsJsonContext.Default.TransactionData);
     }

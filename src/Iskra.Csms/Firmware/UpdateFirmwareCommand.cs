@@ -16,6 +16,8 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
 {
     public override string Name => "update-firmware";
 
+    public override IReadOnlyList<string> Fields { get; } = ["location", "firmwareId", "retrieveDate", "retries", "retryInterval", "installDate", "signingCertificate", "signature"];
+
     public override async ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

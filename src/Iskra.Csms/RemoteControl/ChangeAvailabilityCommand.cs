@@ -11,6 +11,8 @@ public sealed class ChangeAvailabilityCommand : StationCommand
 {
     public override string Name => "change-availability";
 
+    public override IReadOnlyList<string> Fields { get; } = ["connectorId", "type"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -13,6 +13,8 @@ public sealed class ChangeConfigurationCommand(ConfigurationStore store) : Stati
 {
     public override string Name => "change-configuration";
 
+    public override IReadOnlyList<string> Fields { get; } = ["key", "value"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

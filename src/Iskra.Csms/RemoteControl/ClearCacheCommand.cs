@@ -7,6 +7,8 @@ public sealed class ClearCacheCommand : StationCommand
 {
     public override string Name => "clear-cache";
 
+    public override IReadOnlyList<string> Fields { get; } = [];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken) =>
         ValueTask.FromResult(new CommandCall("ClearCache", []));
 }

@@ -5,25 +5,32 @@ using System.Text.Json.Nodes;
 namespace Iskra.Csms.RemoteControl;
 
 /// <summary>
-/// The JSON body of a command, read field by field. A missing required field or a value of the
-/// wrong type throws <see cref="CommandException"/> naming the field, so the API answers 400.
+/// The JSON body of a command, read field by field. A field the command does not take, a missing
+/// required field or a value of the wrong type throws <see cref="CommandException"/> naming the field,
+/// so the API answers 400 (<see cref="ExpectedFields"/>).
 /// </summary>
 public sealed class CommandBody
 {
     private readonly JsonElement _root;
 
-    public CommandBody(JsonElement root)
+    /// <summary>Reads <paramref name="root"/>, whose fields must all be among <paramref name="fields"/> (the command's <see cref="StationCommand.Fields"/>).</summary>
+    public CommandBody(JsonElement root, IReadOnlyCollection<string> fields)
     {
         if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null))
         {
             throw CommandException.Invalid("$", "the body must be a JSON object");
         }
 
+        if (ExpectedFields.FirstUnknown(root, fields) is { } unknown)
+        {
+            throw CommandException.Invalid("$." + unknown, ExpectedFields.Describe(unknown, fields));
+        }
+
         _root = root;
     }
 
     /// <summary>An empty body (a command that takes no fields).</summary>
-    public static CommandBody Empty { get; } = new(default);
+    public static CommandBody Empty { get; } = new(default, []);
 
     public bool Has(string name) => TryGet(name, out _);
 

@@ -12,6 +12,8 @@ public sealed class DataTransferCommand : StationCommand
 {
     public override string Name => "data-transfer";
 
+    public override IReadOnlyList<string> Fields { get; } = ["vendorId", "messageId", "data"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

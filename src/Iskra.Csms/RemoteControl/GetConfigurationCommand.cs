@@ -14,6 +14,8 @@ public sealed class GetConfigurationCommand(ConfigurationStore store) : StationC
 {
     public override string Name => "get-configuration";
 
+    public override IReadOnlyList<string> Fields { get; } = ["keys"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -18,6 +18,8 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
 {
     public override string Name => "remote-start";
 
+    public override IReadOnlyList<string> Fields { get; } = ["connectorId", "idTag", "chargingProfile"];
+
     public override async ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

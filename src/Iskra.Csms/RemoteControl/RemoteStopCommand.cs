@@ -13,6 +13,8 @@ public sealed class RemoteStopCommand : StationCommand
 {
     public override string Name => "remote-stop";
 
+    public override IReadOnlyList<string> Fields { get; } = ["transactionId"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

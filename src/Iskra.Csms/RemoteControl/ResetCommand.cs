@@ -8,6 +8,8 @@ public sealed class ResetCommand : StationCommand
 {
     public override string Name => "reset";
 
+    public override IReadOnlyList<string> Fields { get; } = ["type", "connectorId"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         var type = body.RequiredEnum("type", "Soft", "Hard");

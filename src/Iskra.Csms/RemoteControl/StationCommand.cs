@@ -12,6 +12,12 @@ public abstract class StationCommand
     public abstract string Name { get; }
 
     /// <summary>
+    /// Every field the body may have, in OCPP 1.6 names (SPEC §2.2): any other is refused with a 400 that
+    /// names it and lists these, before anything is sent (a typo must never start a real session).
+    /// </summary>
+    public abstract IReadOnlyList<string> Fields { get; }
+
+    /// <summary>
     /// Translates <paramref name="body"/> for the station's version. Throws
     /// <see cref="CommandException"/> for a bad body or a version the command has no meaning on.
     /// The payload is then checked against the official schema before it is sent.

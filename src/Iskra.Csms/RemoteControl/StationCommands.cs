@@ -47,7 +47,7 @@ public sealed partial class StationCommands(
         JsonElement payload;
         try
         {
-            call = await command.BuildAsync(context, new CommandBody(body), cancellationToken).ConfigureAwait(false);
+            call = await command.BuildAsync(context, new CommandBody(body, command.Fields), cancellationToken).ConfigureAwait(false);
             payload = JsonSerializer.SerializeToElement(call.Payload, CsmsJsonContext.Default.JsonObject);
             Validate(context.Version, call.Action, payload);
         }

@@ -19,6 +19,8 @@ public sealed class TriggerMessageCommand : StationCommand
 
     public override string Name => "trigger-message";
 
+    public override IReadOnlyList<string> Fields { get; } = ["message", "connectorId"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -11,6 +11,8 @@ public sealed class UnlockCommand : StationCommand
 {
     public override string Name => "unlock";
 
+    public override IReadOnlyList<string> Fields { get; } = ["connectorId", "evseConnectorId"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

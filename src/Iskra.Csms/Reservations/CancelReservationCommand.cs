@@ -8,6 +8,8 @@ public sealed class CancelReservationCommand(ReservationService reservations) : 
 {
     public override string Name => "cancel-reservation";
 
+    public override IReadOnlyList<string> Fields { get; } = ["reservationId"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -17,6 +17,8 @@ public sealed class ReserveNowCommand(ReservationService reservations, IDbContex
 {
     public override string Name => "reserve-now";
 
+    public override IReadOnlyList<string> Fields { get; } = ["connectorId", "expiryDate", "idTag", "parentIdTag", "idTagType", "reservationId"];
+
     public override async ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -9,6 +9,7 @@ using Iskra.Ocpp;
 using Iskra.Ocpp.Rpc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Iskra.Csms.Routing;
 
@@ -23,12 +24,14 @@ public sealed class StationConnections(
     StationAlarms alarms,
     TimeProvider time,
     ILogger<TrafficObserver> trafficLogger,
-    CsmsMetrics metrics) : IStationConnectionHandler
+    CsmsMetrics metrics,
+    IOptions<CsmsOptions> options) : IStationConnectionHandler
 {
     public StationConnection Open(string stationId, OcppVersion version, string? remoteAddress)
     {
         var context = new StationContext(stationId, version);
-        return new StationConnection(stationId, version, remoteAddress, new Handler(router, writer, context), new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version)))
+        var handler = new Handler(router, writer, context, stations, time, options.Value.LastSeenWriteInterval);
+        return new StationConnection(stationId, version, remoteAddress, handler, new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version)))
         {
             Context = context,
         };
@@ -72,13 +75,20 @@ public sealed class StationConnections(
         }
     }
 
-    private sealed class Handler(OcppRouter router, StorageWriter writer, StationContext context) : IRpcCallHandler
+    /// <summary>
+    /// Routes each CALL, and keeps the stored lastSeen near the live one without a write per message: at most
+    /// one per <paramref name="lastSeenInterval"/>, queued beside the message's own so that the storage writer
+    /// commits both in one batch. Calls of one connection arrive one at a time, so the field needs no lock.
+    /// </summary>
+    private sealed class Handler(OcppRouter router, StorageWriter writer, StationContext context, StationService stations, TimeProvider time, TimeSpan lastSeenInterval) : IRpcCallHandler
     {
         // Overload: refused before any work, so the writer's capacity goes to calls that can still be
         // answered in time. A CALLERROR is what a station retries (OCPP-J 1.6 §4.2.3 / 2.0.1 part 4
         // §4.2.3: InternalError, "not able to process the requested Action successfully"); its
         // transaction messages are resent per TransactionMessageAttempts/RetryInterval.
         private static readonly RpcReply Busy = RpcReply.Error(OcppErrorCode.InternalError, "The CSMS is overloaded; retry later");
+
+        private DateTimeOffset _lastSeenWritten = time.GetUtcNow(); // the connection's opening writes it
 
         public StationContext Context => context;
 
@@ -90,7 +100,19 @@ public sealed class StationConnections(
                 return ValueTask.FromResult(Busy);
             }
 
-            return router.DispatchAsync(context, request, cancellationToken);
+            var now = time.GetUtcNow();
+            return now - _lastSeenWritten < lastSeenInterval
+                ? router.DispatchAsync(context, request, cancellationToken)
+                : DispatchAndTouchAsync(request, now, cancellationToken);
+        }
+
+        private async ValueTask<RpcReply> DispatchAndTouchAsync(RpcCall request, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            _lastSeenWritten = now;
+            var touch = stations.TouchAsync(context.StationId, now, cancellationToken).AsTask();
+            var reply = await router.DispatchAsync(context, request, cancellationToken).ConfigureAwait(false);
+            await touch.ConfigureAwait(false);
+            return reply;
         }
     }
 }

@@ -13,6 +13,8 @@ public sealed class ClearChargingProfileCommand(SmartChargingService profiles) :
 {
     public override string Name => "clear-charging-profile";
 
+    public override IReadOnlyList<string> Fields { get; } = ["id", "connectorId", "chargingProfilePurpose", "stackLevel"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

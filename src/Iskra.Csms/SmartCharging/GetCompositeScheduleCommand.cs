@@ -12,6 +12,8 @@ public sealed class GetCompositeScheduleCommand : StationCommand
 {
     public override string Name => "get-composite-schedule";
 
+    public override IReadOnlyList<string> Fields { get; } = ["connectorId", "duration", "chargingRateUnit"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -15,6 +15,8 @@ public sealed class SetChargingProfileCommand(SmartChargingService profiles) : S
 {
     public override string Name => "set-charging-profile";
 
+    public override IReadOnlyList<string> Fields { get; } = ["connectorId", "csChargingProfiles", "chargingProfile"];
+
     public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

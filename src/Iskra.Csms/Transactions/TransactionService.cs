@@ -68,7 +68,7 @@ public sealed class TransactionService(
         }, cancellationToken).ConfigureAwait(false);
         if (created)
         {
-            events.Transaction(CsmsEventTypes.TransactionStarted, tx, v16: true);
+            events.Transaction(CsmsEventTypes.TransactionStarted, tx);
         }
 
         return (int.Parse(tx.TransactionId, CultureInfo.InvariantCulture), auth);
@@ -114,7 +114,7 @@ public sealed class TransactionService(
             TransactionStore.Recompute(tx);
             return tx;
         }, cancellationToken).ConfigureAwait(false);
-        events.Transaction(CsmsEventTypes.TransactionStopped, stopped, v16: true);
+        events.Transaction(CsmsEventTypes.TransactionStopped, stopped);
         return auth;
     }
 
@@ -132,7 +132,7 @@ public sealed class TransactionService(
 
             return tx;
         }, cancellationToken).ConfigureAwait(false);
-        events.Transaction(CsmsEventTypes.TransactionUpdated, tx, v16: true); // only 1.6 MeterValues name a transaction
+        events.Transaction(CsmsEventTypes.TransactionUpdated, tx);
     }
 
     /// <summary>
@@ -197,7 +197,7 @@ public sealed class TransactionService(
         }, cancellationToken).ConfigureAwait(false);
         if (type is not null)
         {
-            events.Transaction(type, tx, v16: false);
+            events.Transaction(type, tx);
         }
 
         return auth;

@@ -9,13 +9,15 @@ namespace Iskra.Server.Api;
 /// <summary><c>/api/api-keys</c>: list, create (the key is shown once) and revoke API keys. Admin only.</summary>
 public static class ApiKeysApi
 {
+    private static readonly string[] Fields = ["name", "role"];
+
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var keys = api.MapGroup("/api-keys").RequireAuthorization(ApiPolicies.Admin).WithTags("API keys");
         keys.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("All API keys (never the keys themselves)");
         keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Create a key; the response shows it once")
-            .ProducesProblem(400);
+            .Accepts<NewApiKey>("application/json").ProducesProblem(400);
         keys.MapDelete("/{keyId}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke a key").ProducesProblem(404);
     }
 
@@ -26,8 +28,10 @@ public static class ApiKeysApi
         return TypedResults.Ok(new ItemPage<ApiKeyView>([.. keys.Select(ApiKeyView.From)], null));
     }
 
-    private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(NewApiKey body, ApiKeyService keys, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> CreateAsync(HttpContext context, ApiKeyService keys, CancellationToken cancellationToken)
     {
+        var fields = await BodyFields.ReadAsync(context.Request, Fields, cancellationToken).ConfigureAwait(false);
+        var body = new NewApiKey(fields.Text("name", 0, int.MaxValue), fields.Text("role", 0, int.MaxValue));
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 100)
         {
             return TypedResults.Problem(title: "Invalid API key", detail: "name is required (1 to 100 characters).", statusCode: 400);

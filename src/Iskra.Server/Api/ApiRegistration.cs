@@ -23,7 +23,7 @@ public static class ApiRegistration
         services.AddSingleton<Iskra.Csms.Files.IServerBaseUrl, ListenBaseUrl>();
         services.AddSingleton<Metrics.PrometheusExporter>();
         services.AddSingleton<EventStreamSlots>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>().AddDocumentTransformer<TransactionIdSchema>());
         return services;
     }
 

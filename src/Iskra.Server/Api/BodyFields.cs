@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Iskra.Csms;
 
 namespace Iskra.Server.Api;
 
@@ -23,12 +24,9 @@ public sealed class BodyFields
             throw new BadHttpRequestException("The body must be a JSON object.");
         }
 
-        foreach (var property in body.EnumerateObject())
+        if (ExpectedFields.FirstUnknown(body, allowed) is { } unknown)
         {
-            if (!allowed.Contains(property.Name))
-            {
-                throw new BadHttpRequestException($"Unknown field '{Clip(property.Name)}'; expected: {string.Join(", ", allowed)}.");
-            }
+            throw new BadHttpRequestException(ExpectedFields.Describe(unknown, allowed));
         }
 
         return new BodyFields(body);
@@ -108,6 +106,4 @@ public sealed class BodyFields
 
         throw new BadHttpRequestException($"{name} must be one of {string.Join(", ", allowed)}.");
     }
-
-    private static string Clip(string s) => s.Length <= 40 ? s : s[..40];
 }

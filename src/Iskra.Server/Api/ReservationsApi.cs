@@ -1,4 +1,5 @@
 using Iskra.Csms.Storage;
+using Iskra.Csms.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,14 +37,14 @@ public static class ReservationsApi
         // A reservation is used by the transaction that names it (1.6 StartTransaction, 2.0.1 TransactionEvent).
         var uses = await db.Transactions.AsNoTracking()
             .Where(t => t.StationId == id && ids.Contains(t.ReservationId))
-            .Select(t => new { t.ReservationId, t.TransactionId, t.StartedAt })
+            .Select(t => new { t.ReservationId, t.TransactionId, t.LastSeqNo, t.StartedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         return TypedResults.Ok(Paging.Page(rows, take, r =>
         {
             var use = uses.Where(u => u.ReservationId == r.ReservationId).OrderBy(u => u.StartedAt).FirstOrDefault();
             var active = r.Status == "Accepted" && r.ExpiryDate > now && use is null;
-            return new ReservationView(r.ReservationId, r.ConnectorId, r.IdTag, r.ParentIdTag, r.ExpiryDate, r.Status, r.Failure, r.CreatedAt, r.CancelledAt, r.EndedAt, use?.StartedAt, use?.TransactionId, active);
+            return new ReservationView(r.ReservationId, r.ConnectorId, r.IdTag, r.ParentIdTag, r.ExpiryDate, r.Status, r.Failure, r.CreatedAt, r.CancelledAt, r.EndedAt, use?.StartedAt, use is null ? null : OcppTransactionId.Of(use.TransactionId, v16: use.LastSeqNo is null), active);
         }, r => r.Id));
     }
 }

@@ -58,7 +58,7 @@ public static class StationsApi
         var ids = rows.Select(s => s.Id).ToList();
         var connectors = (await db.Connectors.AsNoTracking().Where(c => ids.Contains(c.StationId)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(c => c.StationId, StringComparer.Ordinal);
-        return TypedResults.Ok(Paging.Page(rows, take, s => StationView.From(s, sessions.IsConnected(s.Id), connectors[s.Id]), s => s.Id));
+        return TypedResults.Ok(Paging.Page(rows, take, s => StationView.From(s, sessions.Find(s.Id), connectors[s.Id]), s => s.Id));
     }
 
     private static async Task<Results<Ok<StationView>, ProblemHttpResult>> GetAsync(
@@ -252,7 +252,7 @@ public static class StationsApi
     private static async Task<StationView> ViewAsync(IskraDbContext db, Station station, StationSessions sessions, CancellationToken cancellationToken)
     {
         var connectors = await db.Connectors.AsNoTracking().Where(c => c.StationId == station.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return StationView.From(station, sessions.IsConnected(station.Id), connectors);
+        return StationView.From(station, sessions.Find(station.Id), connectors);
     }
 
     private static ProblemHttpResult Invalid(string detail) => TypedResults.Problem(title: "Invalid station", detail: detail, statusCode: 400);

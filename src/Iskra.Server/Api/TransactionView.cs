@@ -1,17 +1,19 @@
+using System.Text.Json;
 using Iskra.Csms.Transactions;
 
 namespace Iskra.Server.Api;
 
 /// <summary>
 /// A charging session as SPEC §2.2 shapes it: <see cref="Id"/> is Iskra's, <see cref="TransactionId"/> the
-/// OCPP one (1.6 integer as text, 2.0.1 string); <see cref="Problems"/> lists business problems found in
-/// its messages. <see cref="MeterValues"/> is only in the single view. <see cref="ConnectorId"/> is null
-/// while not known (a 2.0.1 session named by an EVSE with several connectors), never 0 (the station);
-/// <see cref="IdTagSource"/> says whether the station sent the idTag or it is the remote start's.
+/// OCPP one (the 1.6 integer or the 2.0.1 string, <see cref="OcppTransactionId"/>); <see cref="Problems"/> lists
+/// business problems found in its messages. <see cref="MeterValues"/> is only in the single view.
+/// <see cref="ConnectorId"/> is null while not known (a 2.0.1 session named by an EVSE with several
+/// connectors), never 0 (the station); <see cref="IdTagSource"/> says whether the station sent the
+/// idTag or it is the remote start's.
 /// </summary>
 public sealed record TransactionView(
     long Id,
-    string TransactionId,
+    JsonElement TransactionId,
     string StationId,
     int? ConnectorId,
     int EvseId,
@@ -34,7 +36,7 @@ public sealed record TransactionView(
     public static TransactionView From(ChargingTransaction tx)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        return new(tx.Id, tx.TransactionId, tx.StationId, tx.ConnectorId == 0 ? null : tx.ConnectorId, tx.EvseId, tx.IdTag, tx.IdTagSource, tx.StartedAt, tx.StoppedAt,
+        return new(tx.Id, OcppTransactionId.Of(tx), tx.StationId, tx.ConnectorId == 0 ? null : tx.ConnectorId, tx.EvseId, tx.IdTag, tx.IdTagSource, tx.StartedAt, tx.StoppedAt,
             tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason, tx.Cost, tx.RemoteStartId, tx.StoppedAt is null,
             [.. Enum.GetValues<TransactionProblems>().Where(p => p != TransactionProblems.None && tx.Problems.HasFlag(p)).Select(p => p.ToString())]);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Iskra.Csms;
 using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Webhooks;
@@ -12,6 +13,8 @@ namespace Iskra.Server.Api;
 /// <summary><c>/api/webhooks</c>: list, create and delete outgoing webhooks, with each one's delivery status. Admin only.</summary>
 public static class WebhooksApi
 {
+    private static readonly string[] Fields = ["url", "events", "stationId", "secret"];
+
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -41,6 +44,11 @@ public static class WebhooksApi
         HttpContext context, IDbContextFactory<IskraDbContext> contexts, WebhookDispatcher dispatcher, WebhookDestinations destinations, TimeProvider time, CancellationToken cancellationToken)
     {
         var json = await RequestBodies.ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        if (ExpectedFields.FirstUnknown(json, Fields) is { } unknown)
+        {
+            return Invalid(ExpectedFields.Describe(unknown, Fields));
+        }
+
         NewWebhook? body;
         try
         {

@@ -17,6 +17,9 @@ public sealed class StationSessions : IStationChannels
 
     public bool IsConnected(string stationId) => _sessions.ContainsKey(stationId);
 
+    /// <summary>The station's live connection; null when it is not connected.</summary>
+    public StationSession? Find(string stationId) => _sessions.GetValueOrDefault(stationId);
+
     public bool TryGet(string stationId, [NotNullWhen(true)] out StationSession? session) =>
         _sessions.TryGetValue(stationId, out session);
 

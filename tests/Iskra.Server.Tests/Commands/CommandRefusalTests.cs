@@ -48,19 +48,6 @@ public sealed class CommandRefusalTests(SharedSqliteServer shared) : IClassFixtu
     public Task A_body_the_station_version_cannot_take_is_400_and_nothing_is_sent(OcppVersion version, string command, string body, string path) =>
         AssertRefusedAsync(version, command, body, path);
 
-    [Fact]
-    public async Task Fields_a_command_does_not_know_are_ignored()
-    {
-        var id = "extra-" + Interlocked.Increment(ref _stations);
-        await using var station = await RespondingStation.StartAsync(Server, id, OcppVersion.V16);
-        station.Answer("ChangeConfiguration", """{"status":"Accepted"}""");
-        using var api = Server.Api();
-
-        await (await api.PostJsonAsync($"/api/stations/{id}/commands/change-configuration", """{"key":"HeartbeatInterval","value":"1","comment":"x"}""")).JsonAsync(200);
-
-        JsonAssert.Equal("""{"key":"HeartbeatInterval","value":"1"}""", station.Last("ChangeConfiguration").Payload);
-    }
-
     [Theory]
     [InlineData("""{"message":"TransactionEvent"}""")]
     [InlineData("""{"message":"SignChargingStationCertificate"}""")]

@@ -169,7 +169,7 @@ public sealed class ReservationsCommandTests(SharedSqliteServer sqlite, SharedPo
         var started = await station.CallAsync("StartTransaction", """{"connectorId":1,"idTag":"USED-TAG","meterStart":0,"timestamp":"2026-11-26T10:00:00.000Z","reservationId":800}""");
 
         var used = Assert.Single(await ReservationsAsync(server, id));
-        Assert.Equal(started.GetProperty("transactionId").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), used.GetProperty("transactionId").GetString());
+        Assert.Equal(started.GetProperty("transactionId").GetInt32(), used.GetProperty("transactionId").GetInt32()); // SPEC §2.2: the 1.6 integer
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero), used.GetProperty("usedAt").GetDateTimeOffset());
         Assert.False(used.GetProperty("active").GetBoolean());
     }

@@ -265,7 +265,8 @@ public sealed class SmartChargingCommandTests(SharedSqliteServer sqlite, SharedP
             Assert.Equal("42", profile.GetProperty("transactionId").GetString());
         }
 
-        Assert.Equal("42", Assert.Single(await ProfilesAsync(server, id)).GetProperty("transactionId").GetString());
+        var shown = Assert.Single(await ProfilesAsync(server, id)).GetProperty("transactionId"); // SPEC §2.2: the 1.6 integer or the 2.0.1 string
+        Assert.Equal(version == OcppVersion.V16 ? "42" : "\"42\"", shown.GetRawText());
 
         // A 2.0.1 transaction id is a string; 1.6 has integers only.
         var named = tx.Replace("\"transactionId\":42", "\"transactionId\":\"b7e1-tx\"", StringComparison.Ordinal);

@@ -79,6 +79,24 @@ public sealed partial class OpenApiDocumentTests(SharedSqliteServer shared) : IC
         Assert.True(bare.Count == 0, "Give these .WithName/.WithSummary/.WithTags: " + string.Join(", ", bare));
     }
 
+    [Fact]
+    public async Task Every_transactionId_the_api_shows_is_an_integer_or_a_string()
+    {
+        var document = await DocumentAsync();
+        var found = new List<string>();
+        foreach (var schema in document.GetProperty("components").GetProperty("schemas").EnumerateObject())
+        {
+            if (schema.Value.TryGetProperty("properties", out var properties) && properties.TryGetProperty("transactionId", out var property))
+            {
+                found.Add(schema.Name);
+                var types = property.TryGetProperty("oneOf", out var oneOf) ? oneOf.EnumerateArray().Select(s => s.TryGetProperty("type", out var t) ? t.ToString() : "").ToList() : [];
+                Assert.True(types.Contains("integer") && types.Contains("string"), $"{schema.Name}.transactionId: {property}"); // SPEC §2.2: the 1.6 integer or the 2.0.1 string
+            }
+        }
+
+        Assert.Contains("TransactionView", found);
+    }
+
     /// <summary>The document, fetched without any key (asserting 200: it is anonymous).</summary>
     private async Task<JsonElement> DocumentAsync()
     {

@@ -23,6 +23,7 @@ public abstract class TransactionsApiTests(SharedServer shared)
 
         var running = Assert.Single(await Server.Api().ItemsAsync($"/api/transactions?stationId={id}&active=true"));
         Assert.True(running.GetProperty("active").GetBoolean());
+        Assert.Equal(txId, running.GetProperty("transactionId").GetInt32()); // SPEC §2.2: the 1.6 integer
         Assert.Equal(JsonValueKind.Null, running.GetProperty("stoppedAt").ValueKind);
 
         await station.CallAsync("StopTransaction", $$"""{"transactionId":{{txId}},"idTag":"{{tag}}","meterStop":2500,"timestamp":"2026-11-23T10:10:00Z","reason":"EVDisconnected","transactionData":[{"timestamp":"2026-11-23T10:10:00Z","sampledValue":[{"value":"2500","context":"Transaction.End","measurand":"Energy.Active.Import.Register","unit":"Wh","location":"Outlet"}]}]}""");
@@ -30,7 +31,7 @@ public abstract class TransactionsApiTests(SharedServer shared)
         Assert.Empty(await Server.Api().ItemsAsync($"/api/transactions?stationId={id}&active=true"));
         var listed = Assert.Single(await Server.Api().ItemsAsync($"/api/transactions?stationId={id}&active=false"));
         var tx = await (await Server.Api().GetPathAsync($"/api/transactions/{listed.GetProperty("id").GetInt64()}")).JsonAsync(200);
-        Assert.Equal((txId.ToString(CultureInfo.InvariantCulture), id, 2, 2, tag), (tx.GetProperty("transactionId").GetString(), tx.GetProperty("stationId").GetString(), tx.GetProperty("connectorId").GetInt32(), tx.GetProperty("evseId").GetInt32(), tx.GetProperty("idTag").GetString()));
+        Assert.Equal((txId, id, 2, 2, tag), (tx.GetProperty("transactionId").GetInt32(), tx.GetProperty("stationId").GetString(), tx.GetProperty("connectorId").GetInt32(), tx.GetProperty("evseId").GetInt32(), tx.GetProperty("idTag").GetString()));
         Assert.Equal((1000m, 2500m, 1500m, "EVDisconnected", false), (tx.GetProperty("meterStartWh").GetDecimal(), tx.GetProperty("meterStopWh").GetDecimal(), tx.GetProperty("energyWh").GetDecimal(), tx.GetProperty("stopReason").GetString(), tx.GetProperty("active").GetBoolean()));
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero), tx.GetProperty("startedAt").GetDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 10, 0, TimeSpan.Zero), tx.GetProperty("stoppedAt").GetDateTimeOffset());
