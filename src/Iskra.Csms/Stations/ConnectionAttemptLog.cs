@@ -19,6 +19,7 @@ public sealed partial class ConnectionAttemptLog(StorageWriter writer, IOptions<
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly Dictionary<AttemptKey, AttemptCount> _counts = [];
     private readonly Dictionary<long, int> _keysPerMinute = [];
 
@@ -55,8 +56,21 @@ public sealed partial class ConnectionAttemptLog(StorageWriter writer, IOptions<
         }
     }
 
-    /// <summary>Writes the counts not yet stored, and forgets the minutes that are over and stored.</summary>
+    /// <summary>Writes the counts not yet stored, and forgets the minutes that are over and stored; one flush at a time.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await FlushOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    private async Task FlushOnceAsync(CancellationToken cancellationToken)
     {
         var currentMinute = time.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute;
         List<(AttemptCount Count, ConnectionAttempt Row)> rows = [];
