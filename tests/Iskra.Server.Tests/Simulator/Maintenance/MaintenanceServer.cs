@@ -14,6 +14,7 @@ public sealed class MaintenanceServer : IAsyncLifetime
         Server = await IskraServer.StartAsync(await TestDatabase.CreateAsync("sqlite"), new Dictionary<string, string?>
         {
             ["Files:Root"] = _root,
+            ["Files:MaxFilesPerUpload"] = "2", // the security GetLog case posts a second file to a used upload URL (default 1)
             ["Ocpp:MaxMessagesPerSecond"] = "100000",
             ["Ocpp:MessageBurst"] = "100000",
         });
