@@ -1,4 +1,5 @@
 using Iskra.Csms.Reports;
+using Iskra.Csms.Security;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,8 @@ namespace Iskra.Csms.RemoteControl;
 /// <summary>
 /// Keeps what get- and change-configuration learned: 1.6 keys in <see cref="StationConfigurationKey"/>,
 /// 2.0.1 variables as the Actual attribute of a <see cref="DeviceModelVariable"/> (the rows NotifyReport
-/// fills). Written through the <see cref="StorageWriter"/>, so it never races a NotifyReport.
+/// fills). Written through the <see cref="StorageWriter"/>, so it never races a NotifyReport. A write-only
+/// secret's value is stored as <see cref="SecretSettings.Redacted"/>.
 /// </summary>
 public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
 {
@@ -26,7 +28,7 @@ public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
                     db.ConfigurationKeys.Add(row = new StationConfigurationKey { StationId = s.stationId, Key = key });
                 }
 
-                row.Value = value;
+                row.Value = SecretSettings.Stored(SecretSettings.IsSecretKey(key), value);
                 row.Readonly = readOnly ?? row.Readonly;
                 row.UpdatedAt = s.now;
             }
@@ -60,7 +62,7 @@ public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
                     rows.Add(row);
                 }
 
-                row.Value = value;
+                row.Value = SecretSettings.Stored(SecretSettings.IsSecretVariable(v.Component, v.Variable), value);
                 row.UpdatedAt = s.now;
             }
 

@@ -29,7 +29,8 @@ public sealed class IskraServer : IAsyncDisposable
     /// <summary>Every address the host listens on, one per Kestrel endpoint (http and https when both are configured).</summary>
     public IReadOnlyList<Uri> Addresses => [.. Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a))];
 
-    public static async Task<IskraServer> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a host on <paramref name="database"/>; <paramref name="configure"/> runs last (e.g. to capture the log).</summary>
+    public static async Task<IskraServer> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var app = IskraHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
@@ -40,6 +41,8 @@ public sealed class IskraServer : IAsyncDisposable
             {
                 builder.Configuration[key] = value;
             }
+
+            configure?.Invoke(builder);
         });
         await IskraHost.PrepareAsync(app);
         await app.StartAsync();
