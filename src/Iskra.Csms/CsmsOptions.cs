@@ -19,4 +19,10 @@ public sealed class CsmsOptions
     public int MaxFailedHandshakes { get; set; } = 10;
 
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// PBKDF2-HMAC-SHA256 iterations of new station password hashes (OWASP 2023: 600,000). Older hashes keep
+    /// verifying and are re-hashed at the station's next login (docs/decisions/007-station-password-hashing.md).
+    /// </summary>
+    public int PasswordIterations { get; set; } = Stations.StationPasswords.DefaultIterations;
 }

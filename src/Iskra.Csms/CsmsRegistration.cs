@@ -33,6 +33,7 @@ public static class CsmsRegistration
         services.AddSingleton<AuthorizationService>();
         services.AddSingleton<TransactionService>();
         services.AddSingleton<NoticeService>();
+        services.AddSingleton<StationPasswordHasher>();
         services.AddSingleton<IStationAdmission, StationAdmission>();
         services.AddSingleton(sp => new OcppRouter(V16Routes.Create(sp).Concat(V201Routes.Create(sp))));
         services.AddSingleton<IStationConnectionHandler, StationConnections>();

@@ -36,6 +36,7 @@ public sealed class IskraServer : IAsyncDisposable
         {
             builder.Configuration["DATABASE"] = database.ConnectionString;
             builder.Configuration["API_KEY"] = ApiClient.AdminKey;
+            builder.Configuration["Csms:PasswordIterations"] = Seed.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
