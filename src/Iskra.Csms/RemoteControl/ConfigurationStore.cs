@@ -13,6 +13,22 @@ namespace Iskra.Csms.RemoteControl;
 /// </summary>
 public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
 {
+    /// <summary>
+    /// The station accepted a new password (rotation): its hash is kept beside the current one, which stays
+    /// valid until the station's first login with the new one (StationAdmission; 2.0.1 A01, 1.6 whitepaper A01).
+    /// </summary>
+    public Task RememberPasswordAsync(string stationId, string hash, CancellationToken cancellationToken) =>
+        writer.WriteAsync((stationId, hash), static async (db, s, ct) =>
+        {
+            var station = await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
+            if (station is not null)
+            {
+                station.PendingPasswordHash = s.hash;
+            }
+
+            return true;
+        }, cancellationToken);
+
     /// <summary>Upserts 1.6 keys; a null <c>Readonly</c> keeps what was known.</summary>
     public Task RememberKeysAsync(string stationId, IReadOnlyList<(string Key, string? Value, bool? Readonly)> keys, CancellationToken cancellationToken) =>
         writer.WriteAsync((stationId, keys, now: time.GetUtcNow()), static async (db, s, ct) =>

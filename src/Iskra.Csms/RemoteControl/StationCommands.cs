@@ -130,6 +130,11 @@ public sealed partial class StationCommands(
             }
 
             Validate(context.Version, action, payload);
+            if (action is "ChangeConfiguration" or "SetVariables" && SecretRedactor.Contains(payload))
+            {
+                // Sent raw, Iskra would not learn the password and the station would be locked out at its next connect.
+                throw CommandException.Invalid("$", "a station password is changed with the change-configuration command or POST /api/stations/{id}/password/rotate, so that Iskra learns it");
+            }
         }
         catch (CommandException e)
         {

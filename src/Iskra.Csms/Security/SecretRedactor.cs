@@ -56,6 +56,10 @@ public static class SecretRedactor
         return Redact(node) ? JsonDocument.Parse(node!.ToJsonString()).RootElement.Clone() : element;
     }
 
+    /// <summary>Whether <paramref name="element"/> carries a secret value.</summary>
+    public static bool Contains(JsonElement element) =>
+        element.ValueKind is JsonValueKind.Object or JsonValueKind.Array && Redact(JsonNode.Parse(element.GetRawText()));
+
     /// <summary>An OCPP-J frame without secret values.</summary>
     public static string RedactFrame(string frame)
     {

@@ -50,7 +50,7 @@ public sealed class SecretGuardTests
                 """);
             await SendAsync("/api/stations/guard16/commands/change-configuration", $$"""{"key":"AuthorizationKey","value":"{{S(1)}}"}""", 200);
             await SendAsync("/api/stations/guard16/commands/get-configuration", "{}", 200);
-            await SendAsync("/api/stations/guard16/ocpp/ChangeConfiguration", $$"""{"key":"AuthorizationKey","value":"{{S(3)}}"}""", 200);
+            await SendAsync("/api/stations/guard16/ocpp/ChangeConfiguration", $$"""{"key":"AuthorizationKey","value":"{{S(3)}}"}""", 400); // raw: refused, audited
             await SendAsync("/api/stations/guard16/ocpp/GetConfiguration", "{}", 200);
             await SendAsync("/api/stations/guard16/commands/change-configuration", $$"""{"key":"authorizationKey","value":"{{S(5)}}"}""", 200);
             await SendAsync("/api/stations/guard16/commands/change-configuration", $$"""{"key":"AuthorizationKey","value":"{{S(6) + new string('x', 500)}}"}""", 400);
@@ -71,7 +71,7 @@ public sealed class SecretGuardTests
             await SendAsync("/api/stations/guard201/commands/change-configuration", $$"""{"key":"AuthorizationKey","value":"{{S(8)}}"}""", 200);
             await SendAsync("/api/stations/guard201/ocpp/SetVariables", $$$"""
                 {"setVariableData":[{"attributeValue":"{{{S(9)}}}","component":{"name":"SecurityCtrlr"},"variable":{"name":"BasicAuthPassword"}}]}
-                """, 200);
+                """, 400);
             await SendAsync("/api/stations/guard201/commands/get-configuration", """{"keys":["SecurityCtrlr.BasicAuthPassword"]}""", 200);
             await SendAsync("/api/stations/guard201/ocpp/GetVariables", """{"getVariableData":[{"component":{"name":"SecurityCtrlr"},"variable":{"name":"BasicAuthPassword"}}]}""", 200);
             await v201.CallAsync("NotifyReport", $$$"""
