@@ -55,4 +55,9 @@ public sealed class CsmsOptions
     /// shedding off.
     /// </summary>
     public TimeSpan MaxStorageDelay { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// PBKDF2-HMAC-SHA256 iterations of new station password hashes (OWASP 2023: 600,000). Older hashes keep
+    /// verifying and are re-hashed at the station's next login (docs/decisions/009-station-password-hashing.md).
+    /// </summary>
+    public int PasswordIterations { get; set; } = Stations.StationPasswords.DefaultIterations;
 }

@@ -39,6 +39,7 @@ public static class CsmsRegistration
         services.AddSingleton<ConnectionAttemptLog>();
         services.AddSingleton<ConnectionAttemptRetention>();
         services.AddSingleton<ReportChains>();
+        services.AddSingleton<StationPasswordHasher>();
         services.AddSingleton<IStationAdmission, StationAdmission>();
         services.AddSingleton(sp => new OcppRouter(V16Routes.Create(sp).Concat(V201Routes.Create(sp))));
         services.AddSingleton<IStationConnectionHandler, StationConnections>();

@@ -1,5 +1,6 @@
 using Iskra.Csms;
 using Iskra.Csms.Access;
+using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
 using Iskra.Server.Api;
 using Iskra.Server.Auth;
@@ -95,7 +96,7 @@ public static partial class IskraHost
         var services = app.Services;
         var contexts = services.GetRequiredService<IDbContextFactory<IskraDbContext>>();
         await StorageRegistration.MigrateAsync(contexts, services.GetRequiredService<DatabaseOptions>(), cancellationToken).ConfigureAwait(false);
-        await Seeder.SeedAsync(contexts, services.GetRequiredService<IOptions<SeedOptions>>().Value, services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
+        await Seeder.SeedAsync(contexts, services.GetRequiredService<IOptions<SeedOptions>>().Value, services.GetRequiredService<StationPasswordHasher>(), services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
         await ApiKeyBootstrap.RunAsync(services.GetRequiredService<ApiKeyService>(), app.Configuration, app.Logger, cancellationToken).ConfigureAwait(false);
         if (services.GetRequiredService<IOptions<CsmsOptions>>().Value.AdmitUnknownStations)
         {

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Iskra.Csms.Access;
+using Iskra.Csms.Security;
+using Iskra.Csms.Stations;
 using Iskra.Ocpp;
 
 namespace Iskra.Csms.RemoteControl;
@@ -8,8 +11,11 @@ namespace Iskra.Csms.RemoteControl;
 /// <c>change-configuration {key, value}</c> → 1.6 ChangeConfiguration; 2.0.1 SetVariables (B05) with one
 /// setVariableData (see <see cref="ConfigurationKeys"/>), whose attributeStatus is the status. An
 /// Accepted or RebootRequired change is stored as Iskra's view of the station's configuration.
+/// The station's password (<see cref="SecretSettings.IsPasswordKey"/>) is a rotation: admin keys only, the
+/// value must be a passwordString, and on Accepted its hash (never the value) is kept as the station's next
+/// password (<see cref="ConfigurationStore.RememberPasswordAsync"/>).
 /// </summary>
-public sealed class ChangeConfigurationCommand(ConfigurationStore store) : StationCommand
+public sealed class ChangeConfigurationCommand(ConfigurationStore store, StationPasswordHasher hasher) : StationCommand
 {
     public override string Name => "change-configuration";
 
@@ -21,15 +27,32 @@ public sealed class ChangeConfigurationCommand(ConfigurationStore store) : Stati
         ArgumentNullException.ThrowIfNull(body);
         var key = body.RequiredString("key");
         var value = body.RequiredString("value");
+        object? password = null;
+        if (SecretSettings.IsPasswordKey(key))
+        {
+            if (context.Caller.Role < ApiRole.Admin)
+            {
+                throw new CommandException(CommandFailure.Forbidden, "A station's password is changed with an admin key (POST /api/stations/{id}/password/rotate).");
+            }
+
+            if (!StationPasswords.IsAcceptable(value))
+            {
+                throw CommandException.Invalid("$.value", "a station password is 16 to 40 characters of a-z A-Z 0-9 * - _ = : + | @ . (OCPP passwordString)");
+            }
+
+            key = context.Version == OcppVersion.V16 ? SecretSettings.AuthorizationKey : key;
+            password = new NewPassword(hasher.Hash(value));
+        }
+
         if (context.Version == OcppVersion.V16)
         {
-            return ValueTask.FromResult(new CommandCall("ChangeConfiguration", new JsonObject { ["key"] = key, ["value"] = value }, key));
+            return ValueTask.FromResult(new CommandCall("ChangeConfiguration", new JsonObject { ["key"] = key, ["value"] = value }, password ?? key));
         }
 
         var variable = ConfigurationKeys.Resolve(key)
             ?? throw CommandException.Invalid("$.key", "is not a known OCPP 1.6 key; name a 2.0.1 variable as Component.Variable");
         var data = new JsonObject { ["attributeValue"] = value, ["component"] = variable.ComponentJson(), ["variable"] = variable.VariableJson() };
-        return ValueTask.FromResult(new CommandCall("SetVariables", new JsonObject { ["setVariableData"] = new JsonArray(data) }, variable));
+        return ValueTask.FromResult(new CommandCall("SetVariables", new JsonObject { ["setVariableData"] = new JsonArray(data) }, password ?? variable));
     }
 
     public override string StatusOf(CommandCall sent, JsonElement response)
@@ -57,10 +80,14 @@ public sealed class ChangeConfigurationCommand(ConfigurationStore store) : Stati
         var value = sent.Payload[sent.Action == "SetVariables" ? "setVariableData" : "value"];
         return sent.State switch
         {
+            NewPassword p => new(store.RememberPasswordAsync(context.StationId, p.Hash, cancellationToken)),
             string key => new(store.RememberKeysAsync(context.StationId, [(key, value!.GetValue<string>(), null)], cancellationToken)),
             ComponentVariable variable => new(store.RememberVariablesAsync(
                 context.StationId, [(variable, "Actual", value![0]!["attributeValue"]!.GetValue<string>())], cancellationToken)),
             _ => ValueTask.CompletedTask,
         };
     }
+
+    /// <summary>The hash of the password a change sends, made before sending, so the value itself is kept nowhere.</summary>
+    private sealed record NewPassword(string Hash);
 }

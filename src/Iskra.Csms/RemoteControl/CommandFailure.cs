@@ -21,6 +21,9 @@ public enum CommandFailure
     /// <summary>The station is Rejected: the CSMS initiates no message to it (1.6 §4.2, 2.0.1 B03.FR.03) (409).</summary>
     StationRejected,
 
+    /// <summary>The caller's role may not send this (403): a station password needs an admin key.</summary>
+    Forbidden,
+
     /// <summary>The body is not what the command needs, or the payload it makes violates the official schema (400).</summary>
     InvalidBody,
 

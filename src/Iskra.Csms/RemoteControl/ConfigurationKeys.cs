@@ -14,6 +14,7 @@ public static class ConfigurationKeys
     {
         ["AllowOfflineTxForUnknownId"] = new("AuthCtrlr", "OfflineTxForUnknownIdEnabled"),
         ["AuthorizationCacheEnabled"] = new("AuthCacheCtrlr", "Enabled"),
+        ["AuthorizationKey"] = new("SecurityCtrlr", "BasicAuthPassword"), // write-only: the station's password (A01)
         ["AuthorizeRemoteTxRequests"] = new("AuthCtrlr", "AuthorizeRemoteStart"),
         ["ClockAlignedDataInterval"] = new("AlignedDataCtrlr", "Interval"),
         ["ConnectionTimeOut"] = new("TxCtrlr", "EVConnectionTimeOut"),

@@ -1,4 +1,5 @@
 using Iskra.Csms.Reports;
+using Iskra.Csms.Security;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,10 +8,27 @@ namespace Iskra.Csms.RemoteControl;
 /// <summary>
 /// Keeps what get- and change-configuration learned: 1.6 keys in <see cref="StationConfigurationKey"/>,
 /// 2.0.1 variables as the Actual attribute of a <see cref="DeviceModelVariable"/> (the rows NotifyReport
-/// fills). Written through the <see cref="StorageWriter"/>, so it never races a NotifyReport.
+/// fills). Written through the <see cref="StorageWriter"/>, so it never races a NotifyReport. A write-only
+/// secret's value is stored as <see cref="SecretSettings.Redacted"/>.
 /// </summary>
 public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
 {
+    /// <summary>
+    /// The station accepted a new password (rotation): its hash is kept beside the current one, which stays
+    /// valid until the station's first login with the new one (StationAdmission; 2.0.1 A01, 1.6 whitepaper A01).
+    /// </summary>
+    public Task RememberPasswordAsync(string stationId, string hash, CancellationToken cancellationToken) =>
+        writer.WriteAsync((stationId, hash), static async (db, s, ct) =>
+        {
+            var station = await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
+            if (station is not null)
+            {
+                station.PendingPasswordHash = s.hash;
+            }
+
+            return true;
+        }, cancellationToken);
+
     /// <summary>Upserts 1.6 keys; a null <c>Readonly</c> keeps what was known.</summary>
     public Task RememberKeysAsync(string stationId, IReadOnlyList<(string Key, string? Value, bool? Readonly)> keys, CancellationToken cancellationToken) =>
         writer.WriteAsync((stationId, keys, now: time.GetUtcNow()), static async (db, s, ct) =>
@@ -26,7 +44,7 @@ public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
                     db.ConfigurationKeys.Add(row = new StationConfigurationKey { StationId = s.stationId, Key = key });
                 }
 
-                row.Value = value;
+                row.Value = SecretSettings.Stored(SecretSettings.IsSecretKey(key), value);
                 row.Readonly = readOnly ?? row.Readonly;
                 row.UpdatedAt = s.now;
             }
@@ -60,7 +78,7 @@ public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
                     rows.Add(row);
                 }
 
-                row.Value = value;
+                row.Value = SecretSettings.Stored(SecretSettings.IsSecretVariable(v.Component, v.Variable), value);
                 row.UpdatedAt = s.now;
             }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Iskra.Csms.Access;
 using Iskra.Csms.Events;
 using Iskra.Csms.Routing;
+using Iskra.Csms.Security;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
 using Iskra.Ocpp;
@@ -72,7 +73,7 @@ public sealed partial class StationCommands(
         var outcome = new CommandOutcome(command.StatusOf(call, response), response, call.Ids);
         await InOrderAsync(stationId, name, () => command.ApplyAsync(context, call, outcome, CancellationToken.None)).ConfigureAwait(false);
         await AnsweredAsync(context, name, call.Action, payload, outcome.Status, response, cancellationToken).ConfigureAwait(false);
-        return outcome;
+        return outcome with { Response = SecretRedactor.Redact(response) }; // the caller sees no write-only value either
     }
 
     /// <summary>
@@ -129,6 +130,11 @@ public sealed partial class StationCommands(
             }
 
             Validate(context.Version, action, payload);
+            if (action is "ChangeConfiguration" or "SetVariables" && SecretRedactor.Contains(payload))
+            {
+                // Sent raw, Iskra would not learn the password and the station would be locked out at its next connect.
+                throw CommandException.Invalid("$", "a station password is changed with the change-configuration command or POST /api/stations/{id}/password/rotate, so that Iskra learns it");
+            }
         }
         catch (CommandException e)
         {
@@ -139,7 +145,7 @@ public sealed partial class StationCommands(
         var response = await CallAsync(context, channel, name, action, payload, cancellationToken).ConfigureAwait(false);
         var status = response.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "Answered";
         await AnsweredAsync(context, name, action, payload, status, response, cancellationToken).ConfigureAwait(false);
-        return response;
+        return SecretRedactor.Redact(response);
     }
 
     private async Task<(CommandContext Context, RpcChannel Channel)> OpenAsync(string stationId, string name, ApiCaller caller, JsonElement body, CancellationToken cancellationToken)
@@ -228,10 +234,13 @@ public sealed partial class StationCommands(
     private Task AnsweredAsync(CommandContext context, string name, string action, JsonElement payload, string status, JsonElement response, CancellationToken cancellationToken)
     {
         events.Publish(CsmsEventTypes.CommandAnswered, context.StationId, new CommandEvent(name, action, context.Caller.Actor, status), CsmsJsonContext.Default.CommandEvent);
-        return AuditAsync(context, name, action, payload, status, response.GetRawText());
+        return AuditAsync(context, name, action, payload, status, SecretRedactor.Redact(response).GetRawText());
     }
 
-    /// <summary>Writes the audit row even when the request was cancelled: the station may have acted.</summary>
+    /// <summary>
+    /// Writes the audit row even when the request was cancelled: the station may have acted. The request
+    /// is stored without write-only values (<see cref="SecretRedactor"/>), like the traffic log.
+    /// </summary>
     private async Task AuditAsync(CommandContext context, string name, string? action, JsonElement request, string outcome, string? response)
     {
         var now = time.GetUtcNow();
@@ -243,7 +252,7 @@ public sealed partial class StationCommands(
             StationId = context.StationId,
             Command = name,
             Action = action,
-            Request = request.ValueKind == JsonValueKind.Undefined ? null : request.GetRawText(),
+            Request = request.ValueKind == JsonValueKind.Undefined ? null : SecretRedactor.Redact(request).GetRawText(),
             Outcome = outcome,
             Response = response,
             AnsweredAt = action is null ? null : now,

@@ -1,5 +1,6 @@
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Events;
+using Iskra.Csms.Security;
 using Iskra.Csms.Storage;
 
 namespace Iskra.Csms.Reports;
@@ -69,7 +70,7 @@ public sealed class NoticeService(StorageWriter writer, CsmsEvents feed, TimePro
                     rows.Add(row);
                 }
 
-                row.Value = v.Value;
+                row.Value = SecretSettings.Stored(SecretSettings.IsSecretVariable(v.Component, v.Variable), v.Value);
                 row.Mutability = v.Mutability;
                 row.DataType = v.DataType;
                 row.Unit = v.Unit;

@@ -13,6 +13,12 @@ public sealed class Station
     /// <summary>The password hash (PBKDF2, see <see cref="StationPasswords"/>); null for profiles 0 and 3.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary>
+    /// The hash of a new password the station accepted over OCPP (rotation, 2.0.1 A01 / 1.6 security whitepaper A01),
+    /// not used by it yet: both are accepted until its first login with the new one, which replaces <see cref="PasswordHash"/>.
+    /// </summary>
+    public string? PendingPasswordHash { get; set; }
+
     public RegistrationState RegistrationStatus { get; set; } = RegistrationState.Accepted;
 
     /// <summary>"1.6" or "2.0.1": the version of the last connection.</summary>

@@ -7,13 +7,16 @@ namespace Iskra.Csms.Stations;
 /// <summary>
 /// Secure-by-default admission (SPEC §2.1): registered stations only, Basic auth checked against the
 /// stored hash for profiles 1 and 2, a client certificate whose CN is the id for profile 3, nothing
-/// for profile 0. Unknown ids and wrong passwords cost the same work, so timing does not tell them apart.
+/// for profile 0. Every refusal after the rate limit performs exactly one password verification
+/// (<see cref="StationPasswordHasher"/>), so timing does not tell unknown ids, wrong user names, missing
+/// credentials, wrong passwords and TLS mismatches apart; the rate limit refuses before any work.
 /// </summary>
 public sealed class StationAdmission(
     IDbContextFactory<IskraDbContext> contexts,
     StorageWriter writer,
     AdmissionGuard guard,
     ConnectionAttemptLog attempts,
+    StationPasswordHasher hasher,
     IOptions<CsmsOptions> options,
     TimeProvider time) : IStationAdmission
 {
@@ -30,7 +33,7 @@ public sealed class StationAdmission(
             station = await db.Stations.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.StationId, cancellationToken).ConfigureAwait(false);
         }
 
-        var decision = station is null ? await AdmitUnknownAsync(request, cancellationToken).ConfigureAwait(false) : Check(station, request);
+        var decision = station is null ? await AdmitUnknownAsync(request, cancellationToken).ConfigureAwait(false) : await CheckAsync(station, request, cancellationToken).ConfigureAwait(false);
         if (!decision.Admitted)
         {
             guard.Failed(request, registered: station is not null, decision.Reason);
@@ -50,27 +53,64 @@ public sealed class StationAdmission(
         return ValueTask.CompletedTask;
     }
 
-    private static AdmissionDecision Check(Station station, AdmissionRequest request)
+    private async ValueTask<AdmissionDecision> CheckAsync(Station station, AdmissionRequest request, CancellationToken cancellationToken)
     {
-        switch (station.SecurityProfile)
+        var password = request.BasicPassword ?? "";
+        if (station.SecurityProfile == 0)
         {
-            case 0:
+            return AdmissionDecision.Admit;
+        }
+
+        if (station.SecurityProfile == 3)
+        {
+            if (request.IsTls && request.ClientCertificateSubjectCn == station.Id)
+            {
                 return AdmissionDecision.Admit;
-            case 3:
-                return request.IsTls && request.ClientCertificateSubjectCn == station.Id
-                    ? AdmissionDecision.Admit
-                    : AdmissionDecision.Refuse(RefusalReason.Tls);
-            default:
-                if (station.SecurityProfile == 2 && !request.IsTls)
+            }
+
+            hasher.Verify(station.Id, password, null); // the cost of every other refusal
+            return AdmissionDecision.Refuse(RefusalReason.Tls);
+        }
+
+        // Profiles 1 and 2 (1.6 security whitepaper A00.FR.204: the user name is the station id).
+        var named = request.BasicUser == station.Id && request.BasicPassword is not null;
+        var ok = hasher.Verify(station.Id, password, named ? station.PasswordHash : null);
+        var promoted = false;
+        if (!ok && named && station.PendingPasswordHash is not null)
+        {
+            // A rotation the station accepted: its first login with the new password ends the old one (A01).
+            ok = promoted = hasher.Verify(station.Id, password, station.PendingPasswordHash);
+        }
+
+        if (station.SecurityProfile == 2 && !request.IsTls)
+        {
+            return AdmissionDecision.Refuse(RefusalReason.Tls);
+        }
+
+        if (!ok)
+        {
+            return AdmissionDecision.Refuse(RefusalReason.BadCredentials);
+        }
+
+        var verified = promoted ? station.PendingPasswordHash! : station.PasswordHash!;
+        if (promoted || hasher.NeedsRehash(verified))
+        {
+            var renewed = hasher.NeedsRehash(verified) ? hasher.Hash(password) : verified;
+            await writer.WriteAsync((station.Id, before: station.PasswordHash, renewed, promoted), static async (db, s, ct) =>
+            {
+                var row = await db.Stations.FindAsync([s.Id], ct).ConfigureAwait(false);
+                if (row is not null && row.PasswordHash == s.before)
                 {
-                    return AdmissionDecision.Refuse(RefusalReason.Tls);
+                    row.PasswordHash = s.renewed; // unless the operator set a new password meanwhile
+                    row.PendingPasswordHash = s.promoted ? null : row.PendingPasswordHash;
                 }
 
-                var ok = request.BasicUser == station.Id
-                    && request.BasicPassword is not null
-                    && StationPasswords.Verify(request.BasicPassword, station.PasswordHash);
-                return ok ? AdmissionDecision.Admit : AdmissionDecision.Refuse(RefusalReason.BadCredentials);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
+            hasher.Remember(station.Id, password, renewed);
         }
+
+        return AdmissionDecision.Admit;
     }
 
     private async ValueTask<AdmissionDecision> AdmitUnknownAsync(AdmissionRequest request, CancellationToken cancellationToken)
@@ -78,7 +118,7 @@ public sealed class StationAdmission(
         if (!options.Value.AdmitUnknownStations)
         {
             // Same work as a wrong password, so the answer's timing does not reveal which ids exist.
-            StationPasswords.Verify(request.BasicPassword ?? "", StationPasswords.Decoy);
+            hasher.Verify(request.StationId, request.BasicPassword ?? "", null);
             return AdmissionDecision.Refuse(RefusalReason.UnknownStation);
         }
 

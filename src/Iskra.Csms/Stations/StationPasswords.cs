@@ -1,18 +1,29 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Iskra.Csms.Stations;
 
-/// <summary>Station passwords: generated, hashed with PBKDF2-SHA256, compared in constant time.</summary>
+/// <summary>
+/// Station passwords: generated, hashed with PBKDF2-HMAC-SHA256, compared in constant time. A hash string
+/// carries its own iteration count (<c>pbkdf2-sha256$iterations$salt$hash</c>), so hashes made at an older
+/// count still verify and are re-hashed at the next login (<see cref="StationPasswordHasher"/>).
+/// </summary>
 public static class StationPasswords
 {
-    private const int Iterations = 10_000;
+    /// <summary>OWASP Password Storage Cheat Sheet (2023): 600,000 iterations for PBKDF2-HMAC-SHA256 (docs/decisions/009).</summary>
+    public const int DefaultIterations = 600_000;
+
+    private const string Scheme = "pbkdf2-sha256";
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
-    /// <summary>A new random password of 24 characters (OCPP 1.6 security: 16..40 characters).</summary>
-    public static string Generate() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'A').Replace('/', 'B');
+    /// <summary>
+    /// A new random password: 20 random bytes as 40 hexadecimal digits (1.6 security whitepaper §7.2
+    /// AuthorizationKey: "randomly generated binary ... hexadecimal represented (20 bytes maximum)"; within
+    /// the 2.0.1 passwordString of 16 to 40 characters).
+    /// </summary>
+    public static string Generate() => Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
 
     /// <summary>
     /// Whether an operator-chosen password is acceptable: 16 to 40 characters (2.0.1 part 2 appendices
@@ -26,17 +37,26 @@ public static class StationPasswords
             && password.All(c => char.IsAsciiLetterOrDigit(c) || c is '*' or '-' or '_' or '=' or ':' or '+' or '|' or '@' or '.');
     }
 
-    public static string Hash(string password)
+    /// <summary>A salted hash of <paramref name="password"/> at <paramref name="iterations"/>.</summary>
+    public static string Hash(string password, int iterations = DefaultIterations)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA256, HashBytes);
-        return $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, HashBytes);
+        return string.Create(CultureInfo.InvariantCulture, $"{Scheme}${iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}");
+    }
+
+    /// <summary>The iteration count a stored hash was made with; 0 when it is not one of ours.</summary>
+    public static int IterationsOf(string? stored)
+    {
+        var parts = stored?.Split('$');
+        return parts is { Length: 4 } && parts[0] == Scheme && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
     }
 
     public static bool Verify(string password, string? stored)
     {
         var parts = stored?.Split('$');
-        if (parts is not { Length: 4 } || parts[0] != "pbkdf2-sha256" || !int.TryParse(parts[1], out var iterations))
+        if (parts is not { Length: 4 } || parts[0] != Scheme || !int.TryParse(parts[1], out var iterations))
         {
             return false;
         }
@@ -56,6 +76,10 @@ public static class StationPasswords
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
-    /// <summary>A hash no password matches, verified against for unknown stations so that timing does not tell them apart.</summary>
-    public static readonly string Decoy = Hash(Generate());
+    /// <summary>Spends the work of <paramref name="iterations"/> PBKDF2 iterations and nothing else (see <see cref="StationPasswordHasher"/>).</summary>
+    internal static void Spend(int iterations)
+    {
+        Span<byte> sink = stackalloc byte[HashBytes];
+        Rfc2898DeriveBytes.Pbkdf2("decoy"u8, "decoy-salt-16byt"u8, sink, iterations, HashAlgorithmName.SHA256);
+    }
 }

@@ -26,6 +26,7 @@ internal static class IskraModel
             e.Property(x => x.Id).HasMaxLength(StationIdLength);
             e.Property(x => x.Description).HasMaxLength(500);
             e.Property(x => x.PasswordHash).HasMaxLength(200);
+            e.Property(x => x.PendingPasswordHash).HasMaxLength(200);
             e.Property(x => x.OcppVersion).HasMaxLength(8);
             e.Property(x => x.Vendor).HasMaxLength(50);
             e.Property(x => x.Model).HasMaxLength(50);

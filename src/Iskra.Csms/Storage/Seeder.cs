@@ -7,8 +7,9 @@ namespace Iskra.Csms.Storage;
 /// <summary>Creates the configured <see cref="SeedOptions"/> rows that do not exist yet.</summary>
 public static class Seeder
 {
-    public static async Task SeedAsync(IDbContextFactory<IskraDbContext> contexts, SeedOptions seed, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task SeedAsync(IDbContextFactory<IskraDbContext> contexts, SeedOptions seed, StationPasswordHasher hasher, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(hasher);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         foreach (var s in seed.Stations)
@@ -28,7 +29,7 @@ public static class Seeder
                 Id = s.Id,
                 Description = s.Description,
                 SecurityProfile = s.SecurityProfile,
-                PasswordHash = s.SecurityProfile is 1 or 2 ? StationPasswords.Hash(s.Password!) : null,
+                PasswordHash = s.SecurityProfile is 1 or 2 ? hasher.Hash(s.Password!) : null,
                 CreatedAt = now,
             });
         }

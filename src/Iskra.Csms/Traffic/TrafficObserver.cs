@@ -1,4 +1,5 @@
 using System.Text;
+using Iskra.Csms.Security;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Telemetry;
 using Iskra.Ocpp.Rpc;
@@ -6,18 +7,26 @@ using Microsoft.Extensions.Logging;
 
 namespace Iskra.Csms.Traffic;
 
-/// <summary>Logs every frame of one station's connection, in and out, through the storage writer, and counts it in the connection's meter.</summary>
+/// <summary>
+/// Logs every frame of one station's connection, in and out, through the storage writer, and counts it in
+/// the connection's meter. A frame that may carry a write-only secret (<see cref="SecretFrames"/>) is logged
+/// with its values redacted (1.6 security whitepaper A01.FR.09); every other frame is logged verbatim.
+/// </summary>
 public sealed partial class TrafficObserver(string stationId, StorageWriter writer, TimeProvider time, ILogger logger, ConnectionMeter? meter = null) : IRpcObserver
 {
+    private readonly SecretFrames _secrets = new();
+
     public void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame)
     {
-        meter?.OnFrame(direction == RpcFrameDirection.Incoming, utf8Frame);
+        var incoming = direction == RpcFrameDirection.Incoming;
+        meter?.OnFrame(incoming, utf8Frame);
+        var frame = Encoding.UTF8.GetString(utf8Frame);
         var entry = new TrafficEntry
         {
             StationId = stationId,
             Timestamp = time.GetUtcNow(),
-            Incoming = direction == RpcFrameDirection.Incoming,
-            Frame = Encoding.UTF8.GetString(utf8Frame),
+            Incoming = incoming,
+            Frame = _secrets.MayCarrySecret(incoming, utf8Frame) ? SecretRedactor.RedactFrame(frame) : frame,
         };
         writer.Log(entry);
     }

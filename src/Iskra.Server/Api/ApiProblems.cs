@@ -57,6 +57,7 @@ public sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHan
         var (status, title) = e.Failure switch
         {
             CommandFailure.UnknownStation => (StatusCodes.Status404NotFound, "Unknown station"),
+            CommandFailure.Forbidden => (StatusCodes.Status403Forbidden, "Not allowed for this key's role"),
             CommandFailure.UnknownCommand => (StatusCodes.Status404NotFound, "Unknown command"),
             CommandFailure.NotConnected => (StatusCodes.Status409Conflict, "The station is not connected"),
             CommandFailure.StationPending => (StatusCodes.Status409Conflict, "The station is Pending; approve it first"),

@@ -40,6 +40,7 @@ public static class ApiRegistration
 
         var api = app.MapGroup("/api").RequireAuthorization(ApiPolicies.Viewer);
         CommandsApi.Map(api);
+        StationPasswordApi.Map(api);
         ConfigurationApi.Map(api);
         ApiKeysApi.Map(api);
         ChargingProfilesApi.Map(api);

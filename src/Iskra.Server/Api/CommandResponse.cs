@@ -9,7 +9,7 @@ namespace Iskra.Server.Api;
 /// plus the ids Iskra allocated for it (only those there are), so the client can follow it:
 /// <c>remoteStartId</c> (find the session in <c>/api/transactions</c>), <c>reservationId</c>,
 /// <c>requestId</c> (the OCPP requestId of the notifications that follow), <c>firmwareUpdateId</c>,
-/// <c>uploadRequestId</c>.
+/// <c>uploadRequestId</c>; and <c>password</c>, the new password a rotation sent, shown once.
 /// </summary>
 public sealed record CommandResponse(
     string Status,
@@ -18,7 +18,8 @@ public sealed record CommandResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ReservationId = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? RequestId = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? FirmwareUpdateId = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? UploadRequestId = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? UploadRequestId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Password = null)
 {
     public static CommandResponse From(CommandOutcome outcome)
     {

@@ -11,7 +11,8 @@ namespace Iskra.Server.Api;
 
 /// <summary>
 /// <c>/api/stations</c>: list (paged by id, <c>?connected=</c>), register (admin; a generated password
-/// is shown once), read, edit (admin; approving a Pending station takes effect on its live connection)
+/// is shown once), read, edit (admin; approving a Pending station takes effect on its live connection; a new
+/// password or security profile closes it, so the station reconnects with its new credentials)
 /// and delete (admin; its live connection is closed, its sessions and logs are kept).
 /// </summary>
 public static class StationsApi
@@ -70,7 +71,7 @@ public static class StationsApi
     }
 
     private static async Task<Results<Created<StationView>, ProblemHttpResult>> RegisterAsync(
-        HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, CsmsEvents events, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationPasswordHasher hasher, CsmsEvents events, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, RegistrationFields, cancellationToken).ConfigureAwait(false);
         var id = body.RequiredString("id", 1, StationIds.MaxLength);
@@ -80,7 +81,7 @@ public static class StationsApi
         }
 
         var station = new Station { Id = id, SecurityProfile = body.Number("securityProfile", 0, 3) ?? 1, Description = body.Text("description", 0, 500), CreatedAt = time.GetUtcNow() };
-        var (password, problem) = PasswordFor(station, body.Text("password", 1, 100), body.Has("password"));
+        var (password, problem) = PasswordFor(hasher, station, body.Text("password", 1, 100), body.Has("password"));
         if (problem is not null)
         {
             return problem;
@@ -108,7 +109,7 @@ public static class StationsApi
     }
 
     private static async Task<Results<Ok<StationView>, ProblemHttpResult>> ChangeAsync(
-        string id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationApproval approval, CsmsEvents events, CancellationToken cancellationToken)
+        string id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationApproval approval, StationPasswordHasher hasher, CsmsEvents events, CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, ChangeFields, cancellationToken).ConfigureAwait(false);
         var profile = body.Number("securityProfile", 0, 3);
@@ -128,16 +129,28 @@ public static class StationsApi
 
         var oldProfile = station.SecurityProfile;
         station.SecurityProfile = profile ?? station.SecurityProfile;
-        var (password, problem) = PasswordFor(station, body.Text("password", 1, 100), body.Has("password"), changing: oldProfile is 1 or 2);
+        var (password, problem) = PasswordFor(hasher, station, body.Text("password", 1, 100), body.Has("password"), changing: oldProfile is 1 or 2);
         if (problem is not null)
         {
             return problem;
         }
 
         station.RegistrationStatus = registration ?? station.RegistrationStatus;
+        var changed = Changed(before, station);
+        var credentials = changed.Contains("password") || changed.Contains("securityProfile");
+        if (credentials)
+        {
+            station.PendingPasswordHash = null; // a rotation in flight is void: the operator set the credentials
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        events.Station(CsmsEventTypes.StationUpdated, station, Changed(before, station));
-        if (registration is { } state && sessions.TryGet(id, out var session))
+        events.Station(CsmsEventTypes.StationUpdated, station, changed);
+        if (credentials && sessions.TryGet(id, out var live))
+        {
+            // The station must reconnect with the new credentials; the old connection proved the old ones only.
+            _ = live.Channel.CloseAsync(WebSocketCloseStatus.PolicyViolation, "credentials changed", CancellationToken.None);
+        }
+        else if (registration is { } state && sessions.TryGet(id, out var session))
         {
             _ = approval.ApplyLive(session.Connection, session.Channel, state);
         }
@@ -178,7 +191,7 @@ public static class StationsApi
     /// and 2 need one (given, <c>"generate"</c>, or generated when the station has none yet); 0 and 3 take none.
     /// Returns the password to show once when it was generated.
     /// </summary>
-    private static (string? Generated, ProblemHttpResult? Problem) PasswordFor(Station station, string? given, bool present, bool changing = false)
+    private static (string? Generated, ProblemHttpResult? Problem) PasswordFor(StationPasswordHasher hasher, Station station, string? given, bool present, bool changing = false)
     {
         if (station.SecurityProfile is 0 or 3)
         {
@@ -208,7 +221,7 @@ public static class StationsApi
                 return (null, Invalid("password must be 16 to 40 characters of a-z A-Z 0-9 * - _ = : + | @ . (OCPP passwordString)."));
             }
 
-            station.PasswordHash = StationPasswords.Hash(given);
+            station.PasswordHash = hasher.Hash(given);
             return (null, null);
         }
 
@@ -218,7 +231,7 @@ public static class StationsApi
         }
 
         var generated = StationPasswords.Generate();
-        station.PasswordHash = StationPasswords.Hash(generated);
+        station.PasswordHash = hasher.Hash(generated);
         return (generated, null);
     }
 

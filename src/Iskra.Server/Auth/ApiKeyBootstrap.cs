@@ -10,6 +10,18 @@ public static partial class ApiKeyBootstrap
 {
     public const string ConfiguredKeyName = "ISKRA_API_KEY";
 
+    /// <summary>The least a configured key must have: 32 characters, 12 of them different (a 32-hex-digit key has about 128 bits).</summary>
+    public const int MinimumLength = 32;
+
+    public const int MinimumDistinct = 12;
+
+    /// <summary>Whether a configured key is long and varied enough to stand for a random secret.</summary>
+    public static bool IsStrong(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Length >= MinimumLength && key.Distinct().Count() >= MinimumDistinct;
+    }
+
     public static async Task RunAsync(ApiKeyService keys, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -17,6 +29,12 @@ public static partial class ApiKeyBootstrap
         var configured = configuration["API_KEY"];
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            if (!IsStrong(configured.Trim()))
+            {
+                throw new InvalidOperationException(
+                    $"ISKRA_API_KEY is too weak to be an admin key: use at least {MinimumLength} characters, {MinimumDistinct} of them different (e.g. 'openssl rand -hex 32').");
+            }
+
             await keys.EnsureAsync(configured.Trim(), ConfiguredKeyName, cancellationToken).ConfigureAwait(false);
             return;
         }

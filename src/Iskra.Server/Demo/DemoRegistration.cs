@@ -11,7 +11,7 @@ namespace Iskra.Server.Demo;
 /// IdTagsApi): security profile 1 with a newly generated password on each start (the stored hash cannot
 /// give the old one back), Accepted; the cards Accepted. Stations and cards that exist are reused.
 /// </summary>
-public sealed class DemoRegistration(IDbContextFactory<IskraDbContext> contexts, CsmsEvents events, TimeProvider time)
+public sealed class DemoRegistration(IDbContextFactory<IskraDbContext> contexts, StationPasswordHasher hasher, CsmsEvents events, TimeProvider time)
 {
     /// <summary>Registers everything; returns each station's password.</summary>
     public async Task<IReadOnlyDictionary<string, string>> RegisterAsync(CancellationToken cancellationToken)
@@ -32,7 +32,8 @@ public sealed class DemoRegistration(IDbContextFactory<IskraDbContext> contexts,
             }
 
             station.SecurityProfile = 1;
-            station.PasswordHash = StationPasswords.Hash(password);
+            station.PasswordHash = hasher.Hash(password);
+            station.PendingPasswordHash = null;
             station.RegistrationStatus = RegistrationState.Accepted;
         }
 

@@ -39,7 +39,14 @@ public sealed class CsmsHarness : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "iskra-csms-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var database = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "iskra.db")}" };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
+        // A cheap PBKDF2 cost unless a test sets one: the hashing rules are the same at any count.
+        var all = new Dictionary<string, string?> { ["Csms:PasswordIterations"] = "1000" };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var time = new FakeTimeProvider(Start);
         var services = new ServiceCollection()
             .AddLogging()

@@ -132,7 +132,7 @@ public sealed class StationAdmissionTests
         {
             Id = id,
             SecurityProfile = profile,
-            PasswordHash = profile is 1 or 2 ? StationPasswords.Hash(Password) : null,
+            PasswordHash = profile is 1 or 2 ? StationPasswords.Hash(Password, 1000) : null,
             CreatedAt = CsmsHarness.Start,
         });
         return csms;

@@ -1,4 +1,5 @@
 using Iskra.Csms.Stations;
+using Microsoft.Extensions.Options;
 
 namespace Iskra.Csms.Tests.Stations;
 
@@ -7,7 +8,7 @@ public sealed class StationPasswordsTests
     [Fact]
     public void A_hashed_password_verifies()
     {
-        var hash = StationPasswords.Hash("correct horse battery");
+        var hash = StationPasswords.Hash("correct horse battery", 1000);
 
         Assert.True(StationPasswords.Verify("correct horse battery", hash));
     }
@@ -15,7 +16,7 @@ public sealed class StationPasswordsTests
     [Fact]
     public void A_wrong_password_does_not_verify()
     {
-        var hash = StationPasswords.Hash("correct horse battery");
+        var hash = StationPasswords.Hash("correct horse battery", 1000);
 
         Assert.False(StationPasswords.Verify("correct horse batterY", hash));
         Assert.False(StationPasswords.Verify("", hash));
@@ -32,8 +33,8 @@ public sealed class StationPasswordsTests
     [Fact]
     public void Hashes_are_salted_so_the_same_password_hashes_differently_each_time()
     {
-        var first = StationPasswords.Hash("same password");
-        var second = StationPasswords.Hash("same password");
+        var first = StationPasswords.Hash("same password", 1000);
+        var second = StationPasswords.Hash("same password", 1000);
 
         Assert.NotEqual(first, second);
         Assert.True(StationPasswords.Verify("same password", first));
@@ -43,7 +44,7 @@ public sealed class StationPasswordsTests
     [Fact]
     public void The_stored_form_names_the_algorithm_and_never_contains_the_password()
     {
-        var hash = StationPasswords.Hash("plain-text-secret");
+        var hash = StationPasswords.Hash("plain-text-secret", 1000);
 
         Assert.StartsWith("pbkdf2-sha256$", hash, StringComparison.Ordinal);
         Assert.DoesNotContain("plain-text-secret", hash, StringComparison.Ordinal);
@@ -54,7 +55,7 @@ public sealed class StationPasswordsTests
     [InlineData("password")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAA")]
     public void The_decoy_never_verifies(string password) =>
-        Assert.False(StationPasswords.Verify(password, StationPasswords.Decoy));
+        Assert.False(new StationPasswordHasher(Options.Create(new CsmsOptions { PasswordIterations = 1000 })).Verify("cp-1", password, null));
 
     [Theory]
     [InlineData(null)]
@@ -67,11 +68,12 @@ public sealed class StationPasswordsTests
     [Fact]
     public void Generated_passwords_are_within_the_OCPP_length_limits_and_differ()
     {
-        // OCPP 1.6 Security Whitepaper: AuthorizationKey is 16 to 40 characters.
+        // OCPP 1.6 Security Whitepaper §7.2: AuthorizationKey, 16 to 20 random bytes as up to 40 hexadecimal digits.
         var first = StationPasswords.Generate();
         var second = StationPasswords.Generate();
 
-        Assert.InRange(first.Length, 16, 40);
+        Assert.Equal(40, first.Length);
+        Assert.True(first.All(char.IsAsciiHexDigit));
         Assert.NotEqual(first, second);
         Assert.DoesNotContain('+', first);
         Assert.DoesNotContain('/', first);

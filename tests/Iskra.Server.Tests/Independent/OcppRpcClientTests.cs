@@ -204,7 +204,7 @@ public sealed class OcppRpcClientTests
             {
                 Id = stationId,
                 SecurityProfile = 1,
-                PasswordHash = StationPasswords.Hash(Password),
+                PasswordHash = StationPasswords.Hash(Password, Seed.Iterations),
                 CreatedAt = DateTimeOffset.UtcNow,
             });
             db.IdTags.Add(new IdTag { Value = IdTag, Status = IdTagStatus.Accepted, CreatedAt = DateTimeOffset.UtcNow });

@@ -29,17 +29,21 @@ public sealed class IskraServer : IAsyncDisposable
     /// <summary>Every address the host listens on, one per Kestrel endpoint (http and https when both are configured).</summary>
     public IReadOnlyList<Uri> Addresses => [.. Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a))];
 
-    public static async Task<IskraServer> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts a host on <paramref name="database"/>; <paramref name="configure"/> runs last (e.g. to capture the log).</summary>
+    public static async Task<IskraServer> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var app = IskraHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration["DATABASE"] = database.ConnectionString;
             builder.Configuration["API_KEY"] = ApiClient.AdminKey;
+            builder.Configuration["Csms:PasswordIterations"] = Seed.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 builder.Configuration[key] = value;
             }
+
+            configure?.Invoke(builder);
         });
         await IskraHost.PrepareAsync(app);
         await app.StartAsync();
