@@ -1,10 +1,10 @@
-using Iskra.Csms.Stations;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Diagnostics;
 using Iskra.Csms.Files;
 using Iskra.Csms.Firmware;
 using Iskra.Csms.Reservations;
 using Iskra.Csms.SmartCharging;
+using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Iskra.Migrations.Postgres.Migrations
+namespace Iskra.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class InteropCorrections : Migration
+    public partial class Hardening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,22 +17,46 @@ namespace Iskra.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "IdTagSource",
                 table: "transactions",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PendingPasswordHash",
+                table: "stations",
+                type: "TEXT",
+                maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "SampleKey",
                 table: "meter_values",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Reported",
                 table: "firmware_update_statuses",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            // Rows written before aggregation each count one refusal, first and last at their time.
+            migrationBuilder.AddColumn<int>(
+                name: "Count",
+                table: "connection_attempts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<long>(
+                name: "FirstSeen",
+                table: "connection_attempts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.Sql("UPDATE connection_attempts SET \"FirstSeen\" = \"Timestamp\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_meter_values_TransactionDbId_SampleKey",
@@ -53,12 +77,24 @@ namespace Iskra.Migrations.Postgres.Migrations
                 table: "transactions");
 
             migrationBuilder.DropColumn(
+                name: "PendingPasswordHash",
+                table: "stations");
+
+            migrationBuilder.DropColumn(
                 name: "SampleKey",
                 table: "meter_values");
 
             migrationBuilder.DropColumn(
                 name: "Reported",
                 table: "firmware_update_statuses");
+
+            migrationBuilder.DropColumn(
+                name: "Count",
+                table: "connection_attempts");
+
+            migrationBuilder.DropColumn(
+                name: "FirstSeen",
+                table: "connection_attempts");
 
             migrationBuilder.CreateIndex(
                 name: "IX_meter_values_TransactionDbId",

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Iskra.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(IskraDbContext))]
-    [Migration("20261207061448_AdmissionLimits")]
-    partial class AdmissionLimits
+    [Migration("20261207072100_Hardening")]
+    partial class Hardening
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -422,6 +422,9 @@ namespace Iskra.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("FirmwareUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reported")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -895,6 +898,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingPasswordHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegistrationStatus")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1023,6 +1030,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdTagSource")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdTagStatus")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1130,6 +1141,9 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SampleKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SignedData")
                         .HasColumnType("TEXT");
 
@@ -1155,9 +1169,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TransactionDbId");
-
                     b.HasIndex("StationId", "Timestamp");
+
+                    b.HasIndex("TransactionDbId", "SampleKey")
+                        .IsUnique();
 
                     b.ToTable("meter_values", (string)null);
                 });
