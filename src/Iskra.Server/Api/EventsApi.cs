@@ -60,7 +60,7 @@ public static class EventsApi
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
+        // Cache-Control: no-store, as every /api answer (SecurityHeaders).
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         // The stream ends when the client leaves or the server stops (or shutdown would wait for it).

@@ -138,7 +138,7 @@ public sealed class EventStreamTests(SharedSqliteServer shared) : IClassFixture<
         await using var events = await SseClient.OpenAsync(Server, "sse-viewer", viewer);
         await using var station = await RespondingStation.StartAsync(Server, "sse-viewer", OcppVersion.V201);
         Assert.Equal("station.connected", (await events.NextAsync()).Type);
-        Assert.Equal("no-cache", events.Response.Headers.CacheControl?.ToString());
+        Assert.Equal("no-store", events.Response.Headers.CacheControl?.ToString());
     }
 
     private static string Event(string type, int seqNo, string time, int wh, string extra) =>

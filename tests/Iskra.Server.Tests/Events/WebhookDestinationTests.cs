@@ -85,7 +85,7 @@ public sealed class WebhookDestinationTests(GuardedWebhookServer shared) : IClas
 
         Assert.False(listener.Pending());
         var list = await (await Server.Api().Get("/api/webhooks")).JsonAsync(200);
-        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), w => urls.Contains(w.GetProperty("url").GetString()));
     }
 
     [Fact]

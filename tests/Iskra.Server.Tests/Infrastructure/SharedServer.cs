@@ -16,6 +16,7 @@ public abstract class SharedServer(string provider) : IAsyncLifetime
             ["Ocpp:MaxMessagesPerSecond"] = "100000",
             ["Ocpp:MessageBurst"] = "100000",
             ["Ocpp:MaxFrameBytes"] = "4194304", // maxItems mutations build arrays far over 64 KiB
+            ["Webhooks:AllowedNetworks:0"] = "127.0.0.0/8", // the tests' webhook receivers listen on 127.0.0.1
         });
     }
 
