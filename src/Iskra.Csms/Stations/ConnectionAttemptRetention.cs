@@ -1,6 +1,6 @@
+using Iskra.Csms.Jobs;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,52 +8,36 @@ namespace Iskra.Csms.Stations;
 
 /// <summary>
 /// Deletes refused-handshake rows older than <see cref="CsmsOptions.ConnectionAttemptRetention"/>, at
-/// start and then hourly, in chunks of <see cref="ChunkSize"/> rows so no delete holds the database long.
-/// A failed purge is logged and tried again at the next hour.
+/// start and then hourly, in batches of <see cref="JobOptions.PurgeBatchRows"/> so no delete holds the
+/// database long. A database error is retried (<see cref="SupervisedJob"/>).
 /// </summary>
-public sealed partial class ConnectionAttemptRetention(
+public sealed class ConnectionAttemptRetention(
     IDbContextFactory<IskraDbContext> contexts,
     IOptions<CsmsOptions> options,
+    IOptions<JobOptions> jobs,
     TimeProvider time,
-    ILogger<ConnectionAttemptRetention> logger) : BackgroundService
+    ILogger<ConnectionAttemptRetention> logger) : SupervisedJob("connection-attempt-retention", jobs, time, logger)
 {
-    public const int ChunkSize = 5000;
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
 
-    /// <summary>Deletes the expired rows, one chunk per statement; returns how many were deleted.</summary>
+    /// <summary>Deletes the expired rows, one batch per statement; returns how many.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow() - options.Value.ConnectionAttemptRetention;
+        var cutoff = Time.GetUtcNow() - options.Value.ConnectionAttemptRetention;
+        var batch = Math.Max(1, Settings.PurgeBatchRows);
         var total = 0;
-        while (true)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var deleted = await db.ConnectionAttempts.Where(a => a.Timestamp < cutoff).OrderBy(a => a.Id).Take(ChunkSize)
-                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            total += deleted;
-            if (deleted < ChunkSize)
-            {
-                return total;
-            }
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        int deleted;
         do
         {
-            try
-            {
-                await PurgeAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPurgeFailed(logger, ex);
-            }
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            deleted = await db.ConnectionAttempts.Where(a => a.Timestamp < cutoff).OrderBy(a => a.Id).Take(batch)
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            total += deleted;
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (deleted == batch);
+
+        return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging old connection attempts failed; it is tried again in an hour")]
-    private static partial void LogPurgeFailed(ILogger logger, Exception exception);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => PurgeAsync(cancellationToken);
 }

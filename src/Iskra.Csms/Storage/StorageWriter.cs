@@ -16,8 +16,8 @@ namespace Iskra.Csms.Storage;
 /// database transaction, then completes each caller. So a CALLRESULT is sent only after its data is
 /// durable, thousands of messages share one commit, and writes never contend with each other.
 /// A batch that fails is retried item by item, so one bad row fails only its own caller.
-/// When the oldest uncommitted write has waited longer than <see cref="CsmsOptions.MaxStorageDelay"/>, the
-/// writer reports <see cref="IsOverloaded"/>: station calls are then refused before they queue, and
+/// When the writer is more than <see cref="CsmsOptions.MaxStorageDelay"/> behind (<see cref="WriterLoad"/>),
+/// it reports <see cref="IsOverloaded"/>: station calls are then refused before they queue, and
 /// traffic rows are dropped, so the writer keeps committing at its capacity instead of working through
 /// a backlog whose answers nobody waits for any more.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed partial class StorageWriter(
     private long _dropped;
     private long _shed;
 
-    private readonly long _maxDelayTicks = (long)(options.Value.MaxStorageDelay.TotalSeconds * time.TimestampFrequency);
+    private readonly WriterLoad _load = new(time, options.Value.MaxStorageDelay);
 
     // The writer's own connection keeps the hot index pages cached and reads the SQLite file through a
     // memory map, so a batch's scattered index inserts do not each go to the file system.
@@ -61,24 +61,25 @@ public sealed partial class StorageWriter(
         CancellationToken cancellationToken)
     {
         var work = new StorageWork<TState, TResult>(state, apply) { Queued = time.GetTimestamp() };
-        await _queue.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        _load.Queued();
+        try
+        {
+            await _queue.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _load.Unqueued();
+            throw;
+        }
+
         return await work.Task.ConfigureAwait(false);
     }
 
     /// <summary>
-    /// True while the batch being committed holds a write that has waited longer than
-    /// <see cref="CsmsOptions.MaxStorageDelay"/> (that batch's first item is the oldest write not yet
-    /// durable): new station work should be refused rather than queued behind it. Cheap enough for
-    /// every message: two reads, no lock.
+    /// True while the writer is more than <see cref="CsmsOptions.MaxStorageDelay"/> behind: new station
+    /// work should be refused rather than queued behind it. Cheap enough for every message.
     /// </summary>
-    public bool IsOverloaded
-    {
-        get
-        {
-            var queued = Interlocked.Read(ref _batchQueued);
-            return queued != 0 && _maxDelayTicks > 0 && time.GetTimestamp() - queued > _maxDelayTicks;
-        }
-    }
+    public bool IsOverloaded => _load.IsOverloaded;
 
     /// <summary>Counts one station call refused because the writer was overloaded.</summary>
     public void CountShed() => Interlocked.Increment(ref _shed);
@@ -93,15 +94,25 @@ public sealed partial class StorageWriter(
     /// </summary>
     public void Log(TrafficEntry entry)
     {
-        if (IsOverloaded || !_queue.Writer.TryWrite(new TrafficWork(entry) { Queued = time.GetTimestamp() }))
+        if (_load.IsOverloaded)
         {
-            Interlocked.Increment(ref _dropped);
+            DropTraffic();
+            return;
+        }
+
+        _load.Queued();
+        if (!_queue.Writer.TryWrite(new TrafficWork(entry) { Queued = time.GetTimestamp() }))
+        {
+            _load.Unqueued();
+            DropTraffic();
         }
     }
 
+    /// <summary>Counts a traffic row not logged (the caller saw <see cref="IsOverloaded"/> and did not build it).</summary>
+    public void DropTraffic() => Interlocked.Increment(ref _dropped);
+
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    private long _batchQueued;
     private WriterFailure? _lastFailure;
     private long _lastCommitTicks;
 
@@ -112,7 +123,7 @@ public sealed partial class StorageWriter(
     /// </summary>
     public WriterHealth Health()
     {
-        var batch = Interlocked.Read(ref _batchQueued);
+        var batch = _load.BatchQueued;
         var oldest = batch != 0 ? batch : _queue.Reader.TryPeek(out var head) ? head.Queued : 0;
         var waited = oldest == 0 ? TimeSpan.Zero : time.GetElapsedTime(oldest);
         var failure = Volatile.Read(ref _lastFailure);
@@ -135,7 +146,7 @@ public sealed partial class StorageWriter(
                 batch.Add(work);
             }
 
-            Interlocked.Exchange(ref _batchQueued, batch[0].Queued);
+            _load.Taken(batch.Count, batch[0].Queued);
             try
             {
                 await CommitAsync(batch).ConfigureAwait(false);
@@ -150,7 +161,7 @@ public sealed partial class StorageWriter(
                 }
             }
 
-            Interlocked.Exchange(ref _batchQueued, 0);
+            _load.Done(batch.Count);
             batch.Clear();
         }
     }

@@ -20,6 +20,12 @@ public sealed partial class TrafficObserver(string stationId, StorageWriter writ
     {
         var incoming = direction == RpcFrameDirection.Incoming;
         meter?.OnFrame(incoming, utf8Frame);
+        if (writer.IsOverloaded)
+        {
+            writer.DropTraffic(); // shed: not even the string is built
+            return;
+        }
+
         var frame = Encoding.UTF8.GetString(utf8Frame);
         var entry = new TrafficEntry
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Iskra.Server.Tests.Storage;
 
-/// <summary>Refused-handshake rows are kept for Csms:ConnectionAttemptRetention (7 days) and purged in chunks.</summary>
+/// <summary>Refused-handshake rows are kept for Csms:ConnectionAttemptRetention (7 days) and purged in chunks of Jobs:PurgeBatchRows.</summary>
 public sealed class ConnectionAttemptRetentionTests(SharedSqliteServer sqlite, SharedPostgresServer postgres) : BothDatabases(sqlite, postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -16,7 +16,7 @@ public sealed class ConnectionAttemptRetentionTests(SharedSqliteServer sqlite, S
     {
         var server = On(provider);
         var old = DateTimeOffset.UtcNow.AddDays(-8);
-        var oldCount = ConnectionAttemptRetention.ChunkSize + 7;
+        var oldCount = new Iskra.Csms.Jobs.JobOptions().PurgeBatchRows + 7; // more than one chunk
         await server.SeedAsync(db =>
         {
             for (var i = 0; i < oldCount; i++)
@@ -32,6 +32,8 @@ public sealed class ConnectionAttemptRetentionTests(SharedSqliteServer sqlite, S
         Assert.True(deleted >= oldCount, $"deleted {deleted}");
         await using var db = server.CreateDbContext();
         Assert.False(await db.ConnectionAttempts.AnyAsync(a => a.StationId == "RET-OLD", Ct));
+        var job = server.Services.GetRequiredService<ConnectionAttemptRetention>();
+        Assert.Equal("connection-attempt-retention", job.Name); // supervised: its failures are retried and shown in /health
         Assert.True(await db.ConnectionAttempts.AnyAsync(a => a.StationId == "RET-NEW", Ct));
     }
 }
