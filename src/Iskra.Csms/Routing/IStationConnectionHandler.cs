@@ -11,6 +11,9 @@ public interface IStationConnectionHandler
 {
     StationConnection Open(string stationId, OcppVersion version, string? remoteAddress);
 
+    /// <summary>Back-pressure every connection's channel waits on before reading a frame; null: none.</summary>
+    IReceiveGate? ReceiveGate => null;
+
     /// <summary>
     /// The WebSocket is up and its channel runs; the station is now reachable through it.
     /// <paramref name="replaced"/> is the connection it took over from, if any (SPEC §2.1: a security event).

@@ -27,6 +27,9 @@ public sealed class StationConnections(
     CsmsMetrics metrics,
     IOptions<CsmsOptions> options) : IStationConnectionHandler
 {
+    /// <summary>While the storage writer is behind, connections stop reading new frames (<see cref="WriterLoad"/>).</summary>
+    public IReceiveGate ReceiveGate => writer.ReceiveGate;
+
     public StationConnection Open(string stationId, OcppVersion version, string? remoteAddress)
     {
         var context = new StationContext(stationId, version);

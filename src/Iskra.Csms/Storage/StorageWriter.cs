@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Iskra.Csms.Traffic;
+using Iskra.Ocpp.Rpc;
 using Iskra.Csms.Transactions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -80,6 +81,9 @@ public sealed partial class StorageWriter(
     /// work should be refused rather than queued behind it. Cheap enough for every message.
     /// </summary>
     public bool IsOverloaded => _load.IsOverloaded;
+
+    /// <summary>Back-pressure for station connections: closed while <see cref="IsOverloaded"/> (see <see cref="WriterLoad"/>).</summary>
+    public IReceiveGate ReceiveGate => _load;
 
     /// <summary>Counts one station call refused because the writer was overloaded.</summary>
     public void CountShed() => Interlocked.Increment(ref _shed);

@@ -1,3 +1,5 @@
+using Iskra.Ocpp.Rpc;
+
 namespace Iskra.Csms.Storage;
 
 /// <summary>
@@ -6,9 +8,12 @@ namespace Iskra.Csms.Storage;
 /// the work waiting for it would take longer than the limit to commit at the writer's recent pace
 /// (items waiting × its time per item). The second rule sees a backlog as it forms, so admitted work
 /// waits about the limit and no more; the first covers a writer that has stopped (a lock).
+/// It is also the stations' <see cref="IReceiveGate"/>: while the writer is behind, connections stop
+/// reading new frames until a batch commits with the writer caught up, or for at most the limit, so
+/// the CPU goes to the writer instead of to frames that would only be refused.
 /// Lock-free: the writer loop updates it, any thread reads it.
 /// </summary>
-public sealed class WriterLoad(TimeProvider time, TimeSpan maxDelay)
+public sealed class WriterLoad(TimeProvider time, TimeSpan maxDelay) : IReceiveGate
 {
     /// <summary>Batches smaller than this are mostly the commit's fixed cost: they do not update the pace.</summary>
     private const int PaceSampleMinimum = 256;
@@ -18,6 +23,8 @@ public sealed class WriterLoad(TimeProvider time, TimeSpan maxDelay)
     private long _batchQueued;
     private long _batchStarted;
     private long _ticksPerItem;
+    private TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _readersWaiting;
 
     /// <summary>Items queued and not yet taken into a batch.</summary>
     public long Waiting => Interlocked.Read(ref _waiting);
@@ -69,5 +76,23 @@ public sealed class WriterLoad(TimeProvider time, TimeSpan maxDelay)
         }
 
         Interlocked.Exchange(ref _batchQueued, 0);
+        if (Volatile.Read(ref _readersWaiting) != 0 && !IsOverloaded)
+        {
+            Volatile.Write(ref _readersWaiting, 0);
+            Interlocked.Exchange(ref _caughtUp, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    public ValueTask WaitAsync(CancellationToken cancellationToken) =>
+        IsOverloaded ? new ValueTask(WaitCaughtUpAsync(cancellationToken)) : default;
+
+    private async Task WaitCaughtUpAsync(CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _readersWaiting, 1);
+        var caughtUp = Volatile.Read(ref _caughtUp).Task;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limit = Task.Delay(maxDelay, time, bounded.Token);
+        await Task.WhenAny(caughtUp, limit).ConfigureAwait(false);
+        await bounded.CancelAsync().ConfigureAwait(false); // drops the timer when the writer caught up first
     }
 }

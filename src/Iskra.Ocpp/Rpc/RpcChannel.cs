@@ -149,6 +149,11 @@ public sealed class RpcChannel : IAsyncDisposable
         var limit = _options.MaxFrameBytes + 1;
         while (true)
         {
+            if (_options.ReceiveGate is { } gate)
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             // An idle station holds no buffer: wait for the next frame's header with a zero-byte read.
             var head = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
             if (head.MessageType == WebSocketMessageType.Close)

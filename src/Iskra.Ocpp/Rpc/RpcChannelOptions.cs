@@ -24,6 +24,9 @@ public sealed class RpcChannelOptions
     /// <summary>How long we wait for the peer's close frame after sending ours before aborting.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Waited on before each frame is read (back-pressure); null reads frames as they come.</summary>
+    public IReceiveGate? ReceiveGate { get; set; }
+
     /// <summary>How many received CALLs may wait for the handler; a well-behaved station sends one at a time.</summary>
     public int MaxQueuedCalls { get; set; } = 16;
 

@@ -164,6 +164,7 @@ public sealed partial class OcppEndpoint(
         var connection = connections.Open(stationId, version, remote);
         var channelOptions = settings.ToChannelOptions();
         channelOptions.FloodGuard = floodBudgets.For(stationId);
+        channelOptions.ReceiveGate = connections.ReceiveGate;
         var channel = new RpcChannel(socket, version, connection.Handler, connection.Observer, channelOptions, time);
         var session = new StationSession(connection, channel, time.GetUtcNow());
 

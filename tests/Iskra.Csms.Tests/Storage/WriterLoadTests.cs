@@ -76,6 +76,32 @@ public sealed class WriterLoadTests
         Assert.False(load.IsOverloaded);
     }
 
+    [Fact]
+    public async Task The_receive_gate_is_open_while_the_writer_keeps_up_and_opens_when_it_catches_up_or_after_the_limit()
+    {
+        var load = new WriterLoad(_time, TimeSpan.FromSeconds(1));
+        Assert.True(load.WaitAsync(TestContext.Current.CancellationToken).AsTask().IsCompletedSuccessfully);
+
+        // Behind: a reader waits until a batch commits with the writer caught up.
+        load.Queued();
+        load.Taken(1, _time.GetTimestamp());
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var waiting = load.WaitAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(waiting.IsCompleted);
+        load.Done(1);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // Still behind: it waits no longer than the limit (a stuck writer must not silence connections).
+        load.Queued();
+        load.Taken(1, _time.GetTimestamp());
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var bounded = load.WaitAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(bounded.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await bounded.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.True(load.IsOverloaded);
+    }
+
     private void CommitBatch(WriterLoad load, int items, TimeSpan took)
     {
         for (var i = 0; i < items; i++)
