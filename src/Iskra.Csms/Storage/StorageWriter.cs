@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Iskra.Csms.Traffic;
-using Iskra.Ocpp.Rpc;
 using Iskra.Csms.Transactions;
+using Iskra.Ocpp.Rpc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
