@@ -36,10 +36,7 @@ public sealed class AdminAudit(TimeProvider time)
         db.Audit.Add(Entry(actor, action, target, fields, stationId));
     }
 
-    /// <summary>
-    /// Saves the row for a change already saved (a bulk delete, a row whose id the database made), even when
-    /// the request was cancelled meanwhile: the change happened.
-    /// </summary>
+    /// <summary>Saves the row for a change already made (a bulk delete), even when the request was cancelled meanwhile: the change happened.</summary>
     public async Task WriteAsync(IskraDbContext db, string actor, string action, string target, IEnumerable<string> fields, string? stationId = null)
     {
         Add(db, actor, action, target, fields, stationId);

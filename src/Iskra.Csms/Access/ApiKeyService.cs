@@ -52,7 +52,7 @@ public sealed class ApiKeyService(IDbContextFactory<IskraDbContext> contexts, Ad
 
         db.ApiKeys.RemoveRange(stale);
         db.ApiKeys.Add(new ApiKey { Id = id, Name = name, Role = ApiRole.Admin, Hash = hash, CreatedAt = time.GetUtcNow() });
-        var action = stale.Any(k => k.Name == name) ? AdminActions.ApiKeyRotated : AdminActions.ApiKeyCreated;
+        var action = stale.Any(k => k.Name == name && k.Hash != hash) ? AdminActions.ApiKeyRotated : AdminActions.ApiKeyCreated;
         audit.Add(db, AdminAudit.StartUp, action, id, ["name", "role"]);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         _cache.Clear();

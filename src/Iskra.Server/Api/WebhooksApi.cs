@@ -91,9 +91,13 @@ public static class WebhooksApi
         };
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
+            // The audit row names the id the database gives the webhook: two saves, one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             db.Webhooks.Add(hook);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await audit.WriteAsync(db, ApiCallers.Of(context).Actor, AdminActions.WebhookCreated, Target(hook.Id), FieldsSet(hook)).ConfigureAwait(false);
+            audit.Add(db, ApiCallers.Of(context).Actor, AdminActions.WebhookCreated, Target(hook.Id), FieldsSet(hook));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         dispatcher.Add(hook);
