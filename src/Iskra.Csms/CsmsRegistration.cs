@@ -45,6 +45,7 @@ public static class CsmsRegistration
         services.AddSingleton<IStationConnectionHandler, StationConnections>();
         services.AddSingleton<CsmsEvents>();
         services.Configure<EventsOptions>(configuration.GetSection("Events"));
+        services.AddSingleton<AdminAudit>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ConfigurationStore>();
         services.AddSingleton<SmartChargingService>();

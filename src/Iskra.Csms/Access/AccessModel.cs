@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Csms.Access;
 
-/// <summary>The tables of API keys and the command audit log.</summary>
+/// <summary>The tables of API keys and the audit log (commands and administration).</summary>
 internal static class AccessModel
 {
     public static void Configure(ModelBuilder b)
@@ -24,6 +24,8 @@ internal static class AccessModel
             e.Property(x => x.Command).HasMaxLength(80);
             e.Property(x => x.Action).HasMaxLength(50);
             e.Property(x => x.Outcome).HasMaxLength(100);
+            e.Property(x => x.Target).HasMaxLength(100);
+            e.Property(x => x.Fields).HasMaxLength(500);
             e.HasIndex(x => new { x.StationId, x.Id });
         });
     }

@@ -13,9 +13,10 @@ namespace Iskra.Csms.RemoteControl;
 /// Accepted or RebootRequired change is stored as Iskra's view of the station's configuration.
 /// The station's password (<see cref="SecretSettings.IsPasswordKey"/>) is a rotation: admin keys only, the
 /// value must be a passwordString, and on Accepted its hash (never the value) is kept as the station's next
-/// password (<see cref="ConfigurationStore.RememberPasswordAsync"/>).
+/// password (<see cref="ConfigurationStore.RememberPasswordAsync"/>), with an administration audit row
+/// <see cref="AdminActions.StationPasswordRotated"/> beside the command's own.
 /// </summary>
-public sealed class ChangeConfigurationCommand(ConfigurationStore store, StationPasswordHasher hasher) : StationCommand
+public sealed class ChangeConfigurationCommand(ConfigurationStore store, StationPasswordHasher hasher, AdminAudit audit) : StationCommand
 {
     public override string Name => "change-configuration";
 
@@ -80,7 +81,8 @@ public sealed class ChangeConfigurationCommand(ConfigurationStore store, Station
         var value = sent.Payload[sent.Action == "SetVariables" ? "setVariableData" : "value"];
         return sent.State switch
         {
-            NewPassword p => new(store.RememberPasswordAsync(context.StationId, p.Hash, cancellationToken)),
+            NewPassword p => new(store.RememberPasswordAsync(
+                context.StationId, p.Hash, audit.Entry(context.Caller.Actor, AdminActions.StationPasswordRotated, context.StationId, ["password"], context.StationId), cancellationToken)),
             string key => new(store.RememberKeysAsync(context.StationId, [(key, value!.GetValue<string>(), null)], cancellationToken)),
             ComponentVariable variable => new(store.RememberVariablesAsync(
                 context.StationId, [(variable, "Actual", value![0]!["attributeValue"]!.GetValue<string>())], cancellationToken)),

@@ -1,3 +1,4 @@
+using Iskra.Csms.Access;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Security;
 using Iskra.Csms.Storage;
@@ -16,14 +17,16 @@ public sealed class ConfigurationStore(StorageWriter writer, TimeProvider time)
     /// <summary>
     /// The station accepted a new password (rotation): its hash is kept beside the current one, which stays
     /// valid until the station's first login with the new one (StationAdmission; 2.0.1 A01, 1.6 whitepaper A01).
+    /// <paramref name="audit"/> is saved with it.
     /// </summary>
-    public Task RememberPasswordAsync(string stationId, string hash, CancellationToken cancellationToken) =>
-        writer.WriteAsync((stationId, hash), static async (db, s, ct) =>
+    public Task RememberPasswordAsync(string stationId, string hash, AuditEntry audit, CancellationToken cancellationToken) =>
+        writer.WriteAsync((stationId, hash, audit), static async (db, s, ct) =>
         {
             var station = await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
             if (station is not null)
             {
                 station.PendingPasswordHash = s.hash;
+                db.Audit.Add(s.audit);
             }
 
             return true;

@@ -1,3 +1,4 @@
+using Iskra.Csms.Access;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Diagnostics;
 using Iskra.Csms.Files;
@@ -31,7 +32,7 @@ public static class StationCommandCatalog
         yield return new UnlockCommand();
         yield return new ChangeAvailabilityCommand();
         yield return new GetConfigurationCommand(configuration);
-        yield return new ChangeConfigurationCommand(configuration, services.GetRequiredService<StationPasswordHasher>());
+        yield return new ChangeConfigurationCommand(configuration, services.GetRequiredService<StationPasswordHasher>(), services.GetRequiredService<AdminAudit>());
         yield return new TriggerMessageCommand();
         yield return new ClearCacheCommand();
         yield return new DataTransferCommand();

@@ -79,6 +79,10 @@ namespace Iskra.Migrations.Postgres.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<string>("Fields")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -91,9 +95,12 @@ namespace Iskra.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("StationId")
-                        .IsRequired()
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("Timestamp")
                         .HasColumnType("timestamp with time zone");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Server.Api;
 
-/// <summary><c>/api/api-keys</c>: list, create (the key is shown once) and revoke API keys. Admin only.</summary>
+/// <summary><c>/api/api-keys</c>: list, create (the key is shown once) and revoke API keys. Admin only; changes are audited.</summary>
 public static class ApiKeysApi
 {
     private static readonly string[] Fields = ["name", "role"];
@@ -42,13 +42,13 @@ public static class ApiKeysApi
             return TypedResults.Problem(title: "Invalid API key", detail: "role must be viewer, operator or admin.", statusCode: 400);
         }
 
-        var (key, secret) = await keys.CreateAsync(body.Name.Trim(), role, cancellationToken).ConfigureAwait(false);
+        var (key, secret) = await keys.CreateAsync(body.Name.Trim(), role, ApiCallers.Of(context).Actor, cancellationToken).ConfigureAwait(false);
         var view = ApiKeyView.From(key);
         return TypedResults.Created($"/api/api-keys/{key.Id}", new CreatedApiKey(view.Id, view.Name, view.Role, secret));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string keyId, ApiKeyService keys, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(keyId, cancellationToken).ConfigureAwait(false)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string keyId, HttpContext context, ApiKeyService keys, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(keyId, ApiCallers.Of(context).Actor, cancellationToken).ConfigureAwait(false)
             ? TypedResults.NoContent()
             : TypedResults.Problem(title: "Unknown API key", detail: $"No active key '{keyId}'.", statusCode: 404);
 }

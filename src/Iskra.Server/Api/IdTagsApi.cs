@@ -1,3 +1,4 @@
+using Iskra.Csms.Access;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Storage;
 using Iskra.Server.Auth;
@@ -9,6 +10,7 @@ namespace Iskra.Server.Api;
 /// <summary>
 /// <c>/api/id-tags</c>: authorization identifiers (operator role to write). An id tag is 1 to 36
 /// characters (the 2.0.1 idToken limit); a 1.6 station can only present tags of up to 20 (CiString20).
+/// Each change is audited (<see cref="AdminAudit"/>) with the names of the fields it set.
 /// </summary>
 public static class IdTagsApi
 {
@@ -55,11 +57,11 @@ public static class IdTagsApi
     }
 
     private static async Task<Results<Created<IdTagView>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, IDbContextFactory<IskraDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, IDbContextFactory<IskraDbContext> contexts, AdminAudit audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, Fields, cancellationToken).ConfigureAwait(false);
         var tag = new IdTag { Value = body.RequiredString("idTag", 1, MaxLength), CreatedAt = time.GetUtcNow() };
-        Apply(body, tag);
+        var changed = Apply(body, tag);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (await db.IdTags.AnyAsync(t => t.Value == tag.Value, cancellationToken).ConfigureAwait(false))
         {
@@ -67,6 +69,7 @@ public static class IdTagsApi
         }
 
         db.IdTags.Add(tag);
+        audit.Add(db, ApiCallers.Of(context).Actor, AdminActions.IdTagCreated, tag.Value, changed.Union(["status"], StringComparer.Ordinal));
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -80,7 +83,7 @@ public static class IdTagsApi
     }
 
     private static async Task<Results<Ok<IdTagView>, ProblemHttpResult>> ReplaceAsync(
-        string idTag, HttpContext context, IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
+        string idTag, HttpContext context, IDbContextFactory<IskraDbContext> contexts, AdminAudit audit, CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, Fields, cancellationToken).ConfigureAwait(false);
         if (body.Text("idTag", 1, MaxLength) is { } named && named != idTag)
@@ -95,21 +98,37 @@ public static class IdTagsApi
             return Unknown(idTag);
         }
 
-        Apply(body, tag);
+        var changed = Apply(body, tag);
+        if (changed.Count > 0)
+        {
+            audit.Add(db, ApiCallers.Of(context).Actor, AdminActions.IdTagUpdated, tag.Value, changed);
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(IdTagView.From(tag));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string idTag, IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string idTag, HttpContext context, IDbContextFactory<IskraDbContext> contexts, AdminAudit audit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var deleted = await db.IdTags.Where(t => t.Value == idTag).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        return deleted == 0 ? Unknown(idTag) : TypedResults.NoContent();
+        if (deleted == 0)
+        {
+            return Unknown(idTag);
+        }
+
+        await audit.WriteAsync(db, ApiCallers.Of(context).Actor, AdminActions.IdTagDeleted, idTag, []).ConfigureAwait(false);
+        return TypedResults.NoContent();
     }
 
-    /// <summary>PUT replaces: an absent field becomes its default (status Accepted, the others null).</summary>
-    private static void Apply(BodyFields body, IdTag tag)
+    /// <summary>
+    /// PUT replaces: an absent field becomes its default (status Accepted, the others null). Returns the names of
+    /// the fields whose value changed (status is not among them for a new tag: it has no earlier value).
+    /// </summary>
+    private static List<string> Apply(BodyFields body, IdTag tag)
     {
+        var before = (tag.Status, tag.ExpiryDate, tag.ParentIdTag, tag.Type);
         tag.Status = body.Enum("status", Statuses) ?? IdTagStatus.Accepted;
         tag.ExpiryDate = body.Date("expiryDate");
         tag.ParentIdTag = body.Text("parentIdTag", 1, MaxLength);
@@ -120,6 +139,28 @@ public static class IdTagsApi
         }
 
         tag.Type = type;
+        List<string> changed = [];
+        if (before.Status != tag.Status)
+        {
+            changed.Add("status");
+        }
+
+        if (before.ExpiryDate != tag.ExpiryDate)
+        {
+            changed.Add("expiryDate");
+        }
+
+        if (!string.Equals(before.ParentIdTag, tag.ParentIdTag, StringComparison.Ordinal))
+        {
+            changed.Add("parentIdTag");
+        }
+
+        if (!string.Equals(before.Type, tag.Type, StringComparison.Ordinal))
+        {
+            changed.Add("type");
+        }
+
+        return changed;
     }
 
     private static ProblemHttpResult Unknown(string idTag) => TypedResults.Problem(title: "Unknown id tag", detail: $"No id tag '{Clip(idTag)}'.", statusCode: 404);

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Iskra.Csms.Access;
 using Iskra.Csms.Events;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
@@ -13,7 +14,8 @@ namespace Iskra.Server.Api;
 /// <c>/api/stations</c>: list (paged by id, <c>?connected=</c>), register (admin; a generated password
 /// is shown once), read, edit (admin; approving a Pending station takes effect on its live connection; a new
 /// password or security profile closes it, so the station reconnects with its new credentials)
-/// and delete (admin; its live connection is closed, its sessions and logs are kept).
+/// and delete (admin; its live connection is closed, its sessions and logs are kept). Each change is audited
+/// (<see cref="AdminAudit"/>) with the names of the fields it set, never a password.
 /// </summary>
 public static class StationsApi
 {
@@ -71,7 +73,8 @@ public static class StationsApi
     }
 
     private static async Task<Results<Created<StationView>, ProblemHttpResult>> RegisterAsync(
-        HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationPasswordHasher hasher, CsmsEvents events, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationPasswordHasher hasher, CsmsEvents events, AdminAudit audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, RegistrationFields, cancellationToken).ConfigureAwait(false);
         var id = body.RequiredString("id", 1, StationIds.MaxLength);
@@ -94,6 +97,7 @@ public static class StationsApi
         }
 
         db.Stations.Add(station);
+        audit.Add(db, ApiCallers.Of(context).Actor, AdminActions.StationCreated, id, Changed((null, -1, null, RegistrationState.Accepted), station), id);
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -109,7 +113,8 @@ public static class StationsApi
     }
 
     private static async Task<Results<Ok<StationView>, ProblemHttpResult>> ChangeAsync(
-        string id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationApproval approval, StationPasswordHasher hasher, CsmsEvents events, CancellationToken cancellationToken)
+        string id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, StationApproval approval, StationPasswordHasher hasher, CsmsEvents events,
+        AdminAudit audit, CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, ChangeFields, cancellationToken).ConfigureAwait(false);
         var profile = body.Number("securityProfile", 0, 3);
@@ -143,6 +148,11 @@ public static class StationsApi
             station.PendingPasswordHash = null; // a rotation in flight is void: the operator set the credentials
         }
 
+        if (changed.Count > 0)
+        {
+            audit.Add(db, ApiCallers.Of(context).Actor, AdminActions.StationUpdated, id, changed, id);
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         events.Station(CsmsEventTypes.StationUpdated, station, changed);
         if (credentials && sessions.TryGet(id, out var live))
@@ -159,7 +169,7 @@ public static class StationsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, CsmsEvents events, CancellationToken cancellationToken)
+        string id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, StationSessions sessions, CsmsEvents events, AdminAudit audit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (!await db.Stations.AnyAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false))
@@ -180,6 +190,7 @@ public static class StationsApi
         await db.DeviceModel.Where(v => v.StationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         if (await db.Stations.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) > 0)
         {
+            await audit.WriteAsync(db, ApiCallers.Of(context).Actor, AdminActions.StationDeleted, id, [], id).ConfigureAwait(false);
             events.StationDeleted(id, connected);
         }
 
@@ -235,7 +246,7 @@ public static class StationsApi
         return (generated, null);
     }
 
-    /// <summary>The fields an edit changed; a password change is named, its value never.</summary>
+    /// <summary>The fields an edit changed (or a registration set, against an empty before); a password change is named, its value never.</summary>
     private static List<string> Changed((string? Description, int Profile, string? PasswordHash, RegistrationState State) before, Station after)
     {
         var changed = new List<string>();

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Iskra.Csms;
+using Iskra.Csms.Access;
 using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Webhooks;
@@ -10,7 +12,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Server.Api;
 
-/// <summary><c>/api/webhooks</c>: list, create and delete outgoing webhooks, with each one's delivery status. Admin only.</summary>
+/// <summary>
+/// <c>/api/webhooks</c>: list, create and delete outgoing webhooks, with each one's delivery status. Admin only;
+/// creation and deletion are audited (<see cref="AdminAudit"/>) with field names only: a URL may hold a token, a secret is one.
+/// </summary>
 public static class WebhooksApi
 {
     private static readonly string[] Fields = ["url", "events", "stationId", "secret"];
@@ -41,7 +46,8 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Created<WebhookView>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, IDbContextFactory<IskraDbContext> contexts, WebhookDispatcher dispatcher, WebhookDestinations destinations, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, IDbContextFactory<IskraDbContext> contexts, WebhookDispatcher dispatcher, WebhookDestinations destinations, AdminAudit audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var json = await RequestBodies.ReadJsonAsync(context.Request, cancellationToken).ConfigureAwait(false);
         if (ExpectedFields.FirstUnknown(json, Fields) is { } unknown)
@@ -85,20 +91,30 @@ public static class WebhooksApi
         };
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
+            // The audit row names the id the database gives the webhook: two saves, one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             db.Webhooks.Add(hook);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            audit.Add(db, ApiCallers.Of(context).Actor, AdminActions.WebhookCreated, Target(hook.Id), FieldsSet(hook));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         dispatcher.Add(hook);
         return TypedResults.Created($"/api/webhooks/{hook.Id}", WebhookView.From(hook));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, IDbContextFactory<IskraDbContext> contexts, WebhookDispatcher dispatcher, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, HttpContext context, IDbContextFactory<IskraDbContext> contexts, WebhookDispatcher dispatcher, AdminAudit audit, CancellationToken cancellationToken)
     {
         int deleted;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             deleted = await db.Webhooks.Where(w => w.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            if (deleted > 0)
+            {
+                await audit.WriteAsync(db, ApiCallers.Of(context).Actor, AdminActions.WebhookDeleted, Target(id), []).ConfigureAwait(false);
+            }
         }
 
         if (deleted == 0)
@@ -132,6 +148,28 @@ public static class WebhooksApi
 
         return body.Secret is { Length: > Webhook.MaxSecretLength } ? $"secret is at most {Webhook.MaxSecretLength} characters." : null;
     }
+
+    /// <summary>The names of the fields a new webhook has: never their values (a URL may carry a token).</summary>
+    private static IEnumerable<string> FieldsSet(Webhook hook)
+    {
+        yield return "url";
+        if (hook.Events.Length > 0)
+        {
+            yield return "events";
+        }
+
+        if (hook.StationId is not null)
+        {
+            yield return "stationId";
+        }
+
+        if (hook.Secret is not null)
+        {
+            yield return "secret";
+        }
+    }
+
+    private static string Target(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static ProblemHttpResult Invalid(string detail) => TypedResults.Problem(title: "Invalid webhook", detail: detail, statusCode: 400);
 

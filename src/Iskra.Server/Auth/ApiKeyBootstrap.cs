@@ -44,7 +44,7 @@ public static partial class ApiKeyBootstrap
             return;
         }
 
-        var (key, secret) = await keys.CreateAsync("admin", ApiRole.Admin, cancellationToken).ConfigureAwait(false);
+        var (key, secret) = await keys.CreateAsync("admin", ApiRole.Admin, AdminAudit.StartUp, cancellationToken).ConfigureAwait(false);
         LogCreated(logger, key.Id);
         await Console.Out.WriteLineAsync($"""
 

@@ -61,7 +61,7 @@ public sealed class PendingStationTests(FailingCallServers servers) : IClassFixt
         Assert.Contains("Rejected", command.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(station.Received, c => c.Action is "Reset" or "ClearCache"); // 1.6 §4.2, 2.0.1 B03.FR.03
         await using var db = server.CreateDbContext();
-        Assert.Equal(["StationRejected", "StationRejected"], await db.Audit.Where(a => a.StationId == id).Select(a => a.Outcome).ToListAsync(Ct));
+        Assert.Equal(["StationRejected", "StationRejected"], await db.Audit.Where(a => a.StationId == id && a.Target == null).Select(a => a.Outcome).ToListAsync(Ct));
     }
 
     [Theory]

@@ -31,7 +31,7 @@ public static class ApiClient
     /// <summary>A client with a new key of <paramref name="role"/>.</summary>
     public static async Task<HttpClient> ApiAsync(this IskraServer server, ApiRole role)
     {
-        var (_, secret) = await server.Services.GetRequiredService<ApiKeyService>().CreateAsync("test-" + role, role, CancellationToken.None);
+        var (_, secret) = await server.Services.GetRequiredService<ApiKeyService>().CreateAsync("test-" + role, role, "tests", CancellationToken.None);
         return server.Api(secret);
     }
 
