@@ -95,7 +95,8 @@ public static partial class IskraHost
     {
         var services = app.Services;
         var contexts = services.GetRequiredService<IDbContextFactory<IskraDbContext>>();
-        await StorageRegistration.MigrateAsync(contexts, services.GetRequiredService<DatabaseOptions>(), cancellationToken).ConfigureAwait(false);
+        await StorageRegistration.MigrateAsync(contexts, services.GetRequiredService<DatabaseOptions>(), app.Logger, cancellationToken).ConfigureAwait(false);
+        OwnerOnly.SecureFolder(services.GetRequiredService<Iskra.Csms.Files.FileStore>().Root, app.Logger);
         await Seeder.SeedAsync(contexts, services.GetRequiredService<IOptions<SeedOptions>>().Value, services.GetRequiredService<StationPasswordHasher>(), services.GetRequiredService<TimeProvider>(), cancellationToken).ConfigureAwait(false);
         await ApiKeyBootstrap.RunAsync(services.GetRequiredService<ApiKeyService>(), app.Configuration, app.Logger, cancellationToken).ConfigureAwait(false);
         if (services.GetRequiredService<IOptions<CsmsOptions>>().Value.AdmitUnknownStations)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Iskra.Csms.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Iskra.Csms.Files;
@@ -6,7 +7,7 @@ namespace Iskra.Csms.Files;
 /// <summary>
 /// The folder of files (<see cref="FilesOptions.Root"/>). A file is streamed to a temporary name,
 /// counted against its limit and hashed on the way, then renamed to a generated name: a client's
-/// file name never becomes a path.
+/// file name never becomes a path. Folders and files are the owner's only (<see cref="OwnerOnly"/>).
 /// </summary>
 public sealed class FileStore(IOptions<FilesOptions> options)
 {
@@ -20,13 +21,13 @@ public sealed class FileStore(IOptions<FilesOptions> options)
         ArgumentNullException.ThrowIfNull(content);
         var name = folder + "/" + Guid.NewGuid().ToString("N");
         var path = FullPath(name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
         var partial = path + ".part";
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
         try
         {
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = new FileStream(partial, NewFile()))
             {
                 var buffer = new byte[81920];
                 int read;
@@ -52,6 +53,14 @@ public sealed class FileStore(IOptions<FilesOptions> options)
         }
 
         return new StoredFile(name, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    private static FileStreamOptions NewFile()
+    {
+        var options = OwnerOnly.NewFile(FileMode.CreateNew);
+        options.BufferSize = 81920;
+        options.Options = FileOptions.Asynchronous;
+        return options;
     }
 
     /// <summary>The full path of a stored file; throws for a name that would leave the root.</summary>

@@ -98,7 +98,7 @@ public sealed class StationAdmission(
             var renewed = hasher.NeedsRehash(verified) ? hasher.Hash(password) : verified;
             await writer.WriteAsync((station.Id, before: station.PasswordHash, renewed, promoted), static async (db, s, ct) =>
             {
-                var row = await db.Stations.FindAsync([s.Id], ct).ConfigureAwait(false);
+                var row = await StationRows.FindAsync(db, s.Id, ct).ConfigureAwait(false); // not a heartbeat's stub
                 if (row is not null && row.PasswordHash == s.before)
                 {
                     row.PasswordHash = s.renewed; // unless the operator set a new password meanwhile

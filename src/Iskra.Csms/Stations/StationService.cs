@@ -18,9 +18,7 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
         var status = await writer.WriteAsync((stationId, boot, now), static async (db, s, ct) =>
         {
             // A heartbeat of the same station in this batch may have attached a stub row: read the real one.
-            var station = db.Stations.Local.FindEntry(s.stationId) is { } tracked
-                ? await ReloadAsync(tracked, ct).ConfigureAwait(false)
-                : await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
+            var station = await StationRows.FindAsync(db, s.stationId, ct).ConfigureAwait(false);
             if (station is null)
             {
                 // Admission let it in, so it exists; a deleted-while-connected station boots as Rejected.
@@ -84,10 +82,7 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
     public ValueTask DisconnectedAsync(string stationId, DateTimeOffset now, CancellationToken cancellationToken) =>
         new(writer.WriteAsync((stationId, now), static async (db, s, ct) =>
         {
-            var tracked = db.Stations.Local.FindEntry(s.stationId);
-            var station = tracked is { State: Microsoft.EntityFrameworkCore.EntityState.Added } ? tracked.Entity
-                : tracked is not null ? await ReloadAsync(tracked, ct).ConfigureAwait(false)
-                : await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
+            var station = await StationRows.FindAsync(db, s.stationId, ct).ConfigureAwait(false);
             if (station is not null)
             {
                 station.LastSeen = s.now;
@@ -95,12 +90,6 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
 
             return true;
         }, cancellationToken));
-
-    private static async Task<Station?> ReloadAsync(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Station> entry, CancellationToken ct)
-    {
-        await entry.ReloadAsync(ct).ConfigureAwait(false);
-        return entry.State == Microsoft.EntityFrameworkCore.EntityState.Detached ? null : entry.Entity;
-    }
 
     /// <summary>Stores a StatusNotification, then announces it (and its alarm) once committed.</summary>
     /// <summary>

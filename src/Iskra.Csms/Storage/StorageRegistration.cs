@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Iskra.Csms.Storage;
 
@@ -32,17 +33,15 @@ public static class StorageRegistration
         }
     }
 
-    /// <summary>Creates the database folder (SQLite), applies pending migrations and turns on WAL.</summary>
-    public static async Task MigrateAsync(IDbContextFactory<IskraDbContext> contexts, DatabaseOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the database folder and file (SQLite) for the owner only (<see cref="OwnerOnly"/>), applies
+    /// pending migrations and turns on WAL.
+    /// </summary>
+    public static async Task MigrateAsync(IDbContextFactory<IskraDbContext> contexts, DatabaseOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         if (!options.IsPostgres)
         {
-            var dataSource = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            SecureSqliteFiles(options.ConnectionString, logger);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -52,5 +51,26 @@ public static class StorageRegistration
             // WAL lets readers run beside the writer; synchronous stays FULL (SQLite's default), so a commit is durable.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The folder 0700 and the database file 0600 before SQLite opens it; SQLite creates -wal and -shm with the file's mode.</summary>
+    private static void SecureSqliteFiles(string connectionString, ILogger logger)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            return;
+        }
+
+        var file = Path.GetFullPath(builder.DataSource);
+        var folder = Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            OwnerOnly.SecureFolder(folder, logger);
+        }
+
+        OwnerOnly.SecureFile(file, logger);
+        OwnerOnly.SecureFileIfExists(file + "-wal", logger);
+        OwnerOnly.SecureFileIfExists(file + "-shm", logger);
     }
 }

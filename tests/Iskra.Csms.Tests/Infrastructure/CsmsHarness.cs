@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Iskra.Csms.Tests.Infrastructure;
@@ -53,7 +54,7 @@ public sealed class CsmsHarness : IAsyncDisposable
             .AddCsms(configuration, database)
             .AddSingleton<TimeProvider>(time) // registered after AddCsms, so it wins over TimeProvider.System
             .BuildServiceProvider();
-        await StorageRegistration.MigrateAsync(services.GetRequiredService<IDbContextFactory<IskraDbContext>>(), database, cancellationToken);
+        await StorageRegistration.MigrateAsync(services.GetRequiredService<IDbContextFactory<IskraDbContext>>(), database, NullLogger.Instance, cancellationToken);
         await services.GetRequiredService<StorageWriter>().StartAsync(cancellationToken);
         return new CsmsHarness(folder, database.ConnectionString, services, time);
     }

@@ -95,6 +95,45 @@ public sealed class StationPasswordCheckTests
     }
 
     [Fact]
+    public async Task A_rotation_ends_the_old_password_even_when_a_heartbeat_of_the_station_shares_the_writer_batch()
+    {
+        await using var csms = await StartAsync();
+        await using (var seed = await csms.DbAsync())
+        {
+            await seed.Stations.Where(s => s.Id == "cp-1").ExecuteUpdateAsync(u => u.SetProperty(s => s.PendingPasswordHash, StationPasswords.Hash(NewPassword, 1000)), Ct);
+        }
+
+        // Hold the writer in a batch, so the heartbeat (which attaches a stub row) and the login's promotion share the next one.
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = csms.Writer.WriteAsync(0, async (_, _, _) =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+            return true;
+        }, Ct);
+        await entered.Task;
+        var heartbeat = csms.Get<StationService>().HeartbeatAsync("cp-1", Ct).AsTask();
+        var old = new AdmissionRequest("cp-1", "cp-1", Password, null, IsTls: false, "10.0.0.1");
+        var login = csms.Get<IStationAdmission>().AdmitAsync(old with { BasicPassword = NewPassword }, Ct).AsTask();
+        while (csms.Writer.Health().QueueDepth < 2)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        release.SetResult();
+        await held;
+        await heartbeat;
+        Assert.True((await login).Admitted);
+
+        Assert.Equal(RefusalReason.BadCredentials, (await csms.Get<IStationAdmission>().AdmitAsync(old, Ct)).Reason);
+        await using var db = await csms.DbAsync();
+        var station = await db.Stations.SingleAsync(s => s.Id == "cp-1", Ct);
+        Assert.Null(station.PendingPasswordHash);
+        Assert.True(StationPasswords.Verify(NewPassword, station.PasswordHash));
+    }
+
+    [Fact]
     public void The_product_default_is_the_OWASP_2023_count_and_hash_strings_carry_their_count()
     {
         Assert.Equal(600_000, new CsmsOptions().PasswordIterations);

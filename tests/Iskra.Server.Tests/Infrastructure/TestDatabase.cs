@@ -25,6 +25,9 @@ public sealed class TestDatabase
 
     public override string ToString() => Provider;
 
+    /// <summary>A SQLite database at <paramref name="file"/>, whose folder may not exist yet.</summary>
+    public static TestDatabase Sqlite(string file) => new("sqlite", $"Data Source={file}");
+
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
         if (provider == "sqlite")

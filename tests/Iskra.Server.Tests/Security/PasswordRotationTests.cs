@@ -71,4 +71,35 @@ public sealed class PasswordRotationTests(SharedSqliteServer sqlite, SharedPostg
         await using var db = server.CreateDbContext();
         Assert.Null(db.Stations.Single(s => s.Id == id).PendingPasswordHash); // A01.FR.04: the old credentials stay
     }
+
+    [Theory]
+    [MemberData(nameof(Matrix.ProvidersAndVersions), MemberType = typeof(Matrix))]
+    public async Task A_password_set_by_change_configuration_is_a_rotation_too(string provider, OcppVersion version)
+    {
+        var server = On(provider);
+        var id = $"rotcc{(version == OcppVersion.V16 ? "16" : "201")}-{provider}";
+        const string chosen = "Chosen-by-operator:2026";
+        await using (var station = await RespondingStation.StartAsync(server, id, version))
+        {
+            station.Answer("ChangeConfiguration", """{"status":"Accepted"}""");
+            station.Answer("SetVariables", r =>
+            {
+                var data = r.GetProperty("setVariableData")[0];
+                return $$"""{"setVariableResult":[{"attributeStatus":"Accepted","component":{{data.GetProperty("component").GetRawText()}},"variable":{{data.GetProperty("variable").GetRawText()}}}]}""";
+            });
+            var key = version == OcppVersion.V16 ? "AuthorizationKey" : "SecurityCtrlr.BasicAuthPassword";
+            using var admin = server.Api();
+            var answer = await (await admin.PostJsonAsync($"/api/stations/{id}/commands/change-configuration", $$"""{"key":"{{key}}","value":"{{chosen}}"}""")).JsonAsync(200);
+
+            Assert.DoesNotContain(chosen, answer.GetRawText(), StringComparison.Ordinal);
+            Assert.Single(station.Received, c => c.Action is "ChangeConfiguration" or "SetVariables");
+        }
+
+        // Until the first login with the new password the old one admits; from then on only the new one.
+        await (await RespondingStation.ConnectAsync(server, id, version)).DisposeAsync();
+        await (await RespondingStation.ConnectAsync(server, id, version, chosen)).DisposeAsync();
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => RespondingStation.ConnectAsync(server, id, version));
+        Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+        await (await RespondingStation.ConnectAsync(server, id, version, chosen)).DisposeAsync();
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Iskra.Csms.Access;
 using Iskra.Csms.Security;
 using Iskra.Ocpp;
+using Iskra.Server.Tests.Events;
 using Iskra.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace Iskra.Server.Tests.Security;
 /// Guard: a station password sent through every path (commands, raw calls, station answers and reports, on
 /// both versions, accepted, rejected and refused) is found nowhere afterwards: not in any column of any table,
 /// not in the log, not in what a viewer key can read, not in what the API answered (1.6 security whitepaper
-/// A01.FR.08/09, AuthorizationKey write-only; 2.0.1 SecurityCtrlr.BasicAuthPassword WriteOnly).
+/// A01.FR.08/09, AuthorizationKey write-only; 2.0.1 SecurityCtrlr.BasicAuthPassword WriteOnly), nor in
+/// any event of <c>/api/events</c> or webhook delivery made meanwhile.
 /// </summary>
 public sealed class SecretGuardTests
 {
@@ -23,7 +25,8 @@ public sealed class SecretGuardTests
     public async Task A_station_password_sent_through_every_path_is_stored_logged_and_shown_nowhere(string provider)
     {
         var log = new CapturedLog();
-        await using var server = await IskraServer.StartAsync(await TestDatabase.CreateAsync(provider), configure: b =>
+        var settings = new Dictionary<string, string?> { ["Webhooks:AllowedNetworks:0"] = "127.0.0.0/8" }; // the receiver below
+        await using var server = await IskraServer.StartAsync(await TestDatabase.CreateAsync(provider), settings, b =>
         {
             b.Logging.AddProvider(log);
             b.Logging.SetMinimumLevel(LogLevel.Trace);
@@ -32,6 +35,12 @@ public sealed class SecretGuardTests
         string S(int n) => secrets[n - 1];
         var answered = new List<string>();
         using var admin = server.Api();
+
+        // An events stream and a webhook of every event are open throughout; each reads until the run's last event.
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await server.CreateWebhookAsync($$"""{"url":"{{receiver.Url}}"}""");
+        var streamed = CollectAsync(await SseClient.OpenAsync(server));
+        var pushed = CollectAsync(receiver);
 
         async Task SendAsync(string path, string body, int status)
         {
@@ -82,6 +91,11 @@ public sealed class SecretGuardTests
         }
 
         await WaitForTrafficAsync(server);
+        await (await admin.PatchAsync(new Uri("/api/stations/guard16", UriKind.Relative), new StringContent($$"""{"description":"{{EndOfRun}}"}""", System.Text.Encoding.UTF8, "application/json"), Ct)).JsonAsync(200);
+        var events = await streamed;
+        var webhooks = await pushed;
+        Assert.Contains(events, e => e.Contains("command.answered", StringComparison.Ordinal));
+        Assert.Contains(webhooks, e => e.Contains("command.answered", StringComparison.Ordinal));
         using var viewer = await server.ApiAsync(ApiRole.Viewer);
         foreach (var path in new[]
         {
@@ -100,6 +114,8 @@ public sealed class SecretGuardTests
             Assert.DoesNotContain(stored, v => v.Value.Contains(secret, StringComparison.OrdinalIgnoreCase));
             Assert.DoesNotContain(secret, logged, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(answered, a => a.Contains(secret, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(events, e => e.Contains(secret, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(webhooks, e => e.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
 
         // What is kept says that a value is set, without it.
@@ -108,6 +124,42 @@ public sealed class SecretGuardTests
         var keys = await db.ConfigurationKeys.Where(k => k.StationId == "guard16").ToListAsync(Ct);
         Assert.Equal(SecretSettings.Redacted, Assert.Single(keys, k => SecretSettings.IsSecretKey(k.Key)).Value);
         Assert.NotEmpty(await db.DeviceModel.Where(v => v.Variable == "BasicAuthPassword" && v.Value == SecretSettings.Redacted).ToListAsync(Ct));
+    }
+
+    private const string EndOfRun = "guard-end-of-run";
+
+    /// <summary>Every event of <paramref name="stream"/> as JSON text, up to the run's last one (a station.updated with <see cref="EndOfRun"/>).</summary>
+    private static async Task<List<string>> CollectAsync(SseClient stream)
+    {
+        await using (stream)
+        {
+            var seen = new List<string>();
+            while (true)
+            {
+                var e = await stream.NextAsync();
+                seen.Add(e.Type + " " + e.Message.GetRawText());
+                if (e.Type == "station.updated" && e.Message.GetRawText().Contains(EndOfRun, StringComparison.Ordinal))
+                {
+                    return seen;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every request <paramref name="receiver"/> got (headers and body), up to the run's last event.</summary>
+    private static async Task<List<string>> CollectAsync(WebhookReceiver receiver)
+    {
+        var seen = new List<string>();
+        while (true)
+        {
+            var request = await receiver.NextAsync();
+            var body = System.Text.Encoding.UTF8.GetString(request.Body);
+            seen.Add(string.Join('\n', request.Headers.Select(h => h.Key + ": " + h.Value)) + "\n" + body);
+            if (request.EventType == "station.updated" && body.Contains(EndOfRun, StringComparison.Ordinal))
+            {
+                return seen;
+            }
+        }
     }
 
     /// <summary>The traffic log is written behind the station's back: wait until the last frames of both stations are in.</summary>
