@@ -24,6 +24,9 @@ internal static class StationRows
             return tracked.Entity;
         }
 
+        // The writer's contexts detect changes once, before saving: an earlier item's plain assignments
+        // (a promoted password) are not marked modified yet, and the reload below would undo them.
+        tracked.DetectChanges();
         var changes = tracked.Properties.Where(p => p.IsModified).Select(p => (p, p.CurrentValue)).ToList();
         await tracked.ReloadAsync(cancellationToken).ConfigureAwait(false);
         if (tracked.State == EntityState.Detached)

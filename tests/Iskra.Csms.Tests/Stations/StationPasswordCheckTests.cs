@@ -134,6 +134,50 @@ public sealed class StationPasswordCheckTests
     }
 
     [Fact]
+    public async Task A_promotion_is_kept_when_the_previous_connection_ends_later_in_the_same_writer_batch()
+    {
+        await using var csms = await StartAsync();
+        await using (var seed = await csms.DbAsync())
+        {
+            await seed.Stations.Where(s => s.Id == "cp-1").ExecuteUpdateAsync(u => u.SetProperty(s => s.PendingPasswordHash, StationPasswords.Hash(NewPassword, 1000)), Ct);
+        }
+
+        // Hold the writer, so the login's promotion and then the old connection's end share the next batch.
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = csms.Writer.WriteAsync(0, async (_, _, _) =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+            return true;
+        }, Ct);
+        await entered.Task;
+        var old = new AdmissionRequest("cp-1", "cp-1", Password, null, IsTls: false, "10.0.0.1");
+        var login = csms.Get<IStationAdmission>().AdmitAsync(old with { BasicPassword = NewPassword }, Ct).AsTask();
+        while (csms.Writer.Health().QueueDepth < 1)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        var ended = csms.Get<StationService>().DisconnectedAsync("cp-1", DateTimeOffset.UtcNow, Ct).AsTask();
+        while (csms.Writer.Health().QueueDepth < 2)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        release.SetResult();
+        await held;
+        Assert.True((await login).Admitted);
+        await ended;
+
+        Assert.Equal(RefusalReason.BadCredentials, (await csms.Get<IStationAdmission>().AdmitAsync(old, Ct)).Reason);
+        await using var db = await csms.DbAsync();
+        var station = await db.Stations.SingleAsync(s => s.Id == "cp-1", Ct);
+        Assert.Null(station.PendingPasswordHash);
+        Assert.True(StationPasswords.Verify(NewPassword, station.PasswordHash));
+    }
+
+    [Fact]
     public void The_product_default_is_the_OWASP_2023_count_and_hash_strings_carry_their_count()
     {
         Assert.Equal(600_000, new CsmsOptions().PasswordIterations);
