@@ -39,6 +39,7 @@ public static class CodeEmitter
         yield return File(spec, "JsonContext.g.cs", Context(model));
         yield return File(spec, "Validators.g.cs", Validators(model));
         yield return File(spec, "Catalog.g.cs", Catalog(model));
+        yield return File(spec, "Calls.g.cs", Calls(model));
     }
 
     private static GeneratedFile File(VersionSpec spec, string name, StringBuilder text) =>
@@ -177,5 +178,27 @@ public static class CodeEmitter
         text.Append("    /// <summary>The action named exactly <paramref name=\"action\"/> (case-sensitive), or null.</summary>\n");
         text.Append("    public static OcppAction? Find(string action) => ByName.GetValueOrDefault(action);\n}\n");
         return text;
+    }
+
+    private static StringBuilder Calls(VersionModel model)
+    {
+        var spec = model.Spec;
+        var context = spec.Prefix + "JsonContext.Default";
+        var text = Start(spec);
+        text.Append("/// <summary>Every call a CSMS may send in OCPP ").Append(spec.Display)
+            .Append(", typed by its request and response (<see cref=\"OcppCall{TRequest, TResponse}\"/>).</summary>\n");
+        text.Append("public static class ").Append(spec.Prefix).Append("Calls\n{\n");
+        var first = true;
+        foreach (var a in model.Actions.Where(a => a.Direction is "CsmsToStation" or "Both"))
+        {
+            text.Append(first ? string.Empty : "\n");
+            first = false;
+            text.Append("    public static readonly OcppCall<").Append(a.Request.Name).Append(", ").Append(a.Response.Name).Append("> ")
+                .Append(a.Name).Append(" =\n        new(").Append(spec.Prefix).Append("Catalog.Find(").Append(Naming.Literal(a.Name))
+                .Append(")!, ").Append(context).Append('.').Append(a.Request.Name).Append(", ")
+                .Append(context).Append('.').Append(a.Response.Name).Append(");\n");
+        }
+
+        return text.Append("}\n");
     }
 }

@@ -42,6 +42,7 @@ public static class CsmsRegistration
         services.AddSingleton<StationPasswordHasher>();
         services.AddSingleton<IStationAdmission, StationAdmission>();
         services.AddSingleton(sp => new OcppRouter(V16Routes.Create(sp).Concat(V201Routes.Create(sp))));
+        services.AddSingleton<StationClaims>();
         services.AddSingleton<IStationConnectionHandler, StationConnections>();
         services.AddSingleton<CsmsEvents>();
         services.Configure<EventsOptions>(configuration.GetSection("Events"));
@@ -52,7 +53,7 @@ public static class CsmsRegistration
         services.AddSingleton<ReservationService>();
         services.AddSingleton<LocalListService>();
         services.AddSingleton(sp => new StationCommands(
-            StationCommandCatalog.Create(sp), sp.GetRequiredService<IStationChannels>(), sp.GetRequiredService<IDbContextFactory<IskraDbContext>>(),
+            StationCommandCatalog.Create(sp), sp.GetRequiredService<IStationChannels>(), sp.GetRequiredService<StationClaims>(), sp.GetRequiredService<IDbContextFactory<IskraDbContext>>(),
             sp.GetRequiredService<CsmsEvents>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StationCommands>>()));
         services.Configure<FilesOptions>(configuration.GetSection("Files"));
         services.AddSingleton<FileStore>();

@@ -27,6 +27,9 @@ public enum CommandFailure
     /// <summary>The body is not what the command needs, or the payload it makes violates the official schema (400).</summary>
     InvalidBody,
 
+    /// <summary>The station is claimed by a test-lab run: the lab is its CSMS until the run ends (409).</summary>
+    Claimed,
+
     /// <summary>Iskra lacks a setting the command needs, e.g. a public base URL for file URLs (422).</summary>
     NotConfigured,
 }

@@ -21,6 +21,7 @@ namespace Iskra.Csms.RemoteControl;
 public sealed partial class StationCommands(
     IEnumerable<StationCommand> commands,
     IStationChannels channels,
+    StationClaims claims,
     IDbContextFactory<IskraDbContext> contexts,
     CsmsEvents events,
     TimeProvider time,
@@ -148,7 +149,7 @@ public sealed partial class StationCommands(
         return SecretRedactor.Redact(response);
     }
 
-    private async Task<(CommandContext Context, RpcChannel Channel)> OpenAsync(string stationId, string name, ApiCaller caller, JsonElement body, CancellationToken cancellationToken)
+    private async Task<(CommandContext Context, IStationChannel Channel)> OpenAsync(string stationId, string name, ApiCaller caller, JsonElement body, CancellationToken cancellationToken)
     {
         RegistrationState? registration;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
@@ -157,6 +158,13 @@ public sealed partial class StationCommands(
             registration = await db.Stations.Where(s => s.Id == stationId).Select(s => (RegistrationState?)s.RegistrationStatus)
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new CommandException(CommandFailure.UnknownStation, $"No station '{stationId}' is registered.");
+        }
+
+        if (claims.Find(stationId) is { } claim)
+        {
+            var claimed = new CommandContext(stationId, OcppVersion.V16, caller);
+            await AuditAsync(claimed, name, null, body, nameof(CommandFailure.Claimed), claim.Owner).ConfigureAwait(false);
+            throw new CommandException(CommandFailure.Claimed, $"Station '{stationId}' is claimed by {claim.Owner}: the lab is its CSMS until the run ends. Follow or cancel it at {claim.Reference}.");
         }
 
         if (!channels.TryGetChannel(stationId, out var channel) || !channel.IsOpen)
@@ -189,14 +197,14 @@ public sealed partial class StationCommands(
         }
     }
 
-    private async Task<JsonElement> CallAsync(CommandContext context, RpcChannel channel, string name, string action, JsonElement payload, CancellationToken cancellationToken)
+    private async Task<JsonElement> CallAsync(CommandContext context, IStationChannel channel, string name, string action, JsonElement payload, CancellationToken cancellationToken)
     {
         events.Publish(CsmsEventTypes.CommandSent, context.StationId, new CommandEvent(name, action, context.Caller.Actor, null), CsmsJsonContext.Default.CommandEvent);
         string failure;
         string? detail;
         try
         {
-            return await channel.CallAsync(action, payload, null, cancellationToken).ConfigureAwait(false);
+            return await channel.CallRawAsync(action, payload, null, cancellationToken).ConfigureAwait(false);
         }
         catch (OcppCallErrorException e)
         {

@@ -25,6 +25,7 @@ public sealed class StationConnections(
     TimeProvider time,
     ILogger<TrafficObserver> trafficLogger,
     CsmsMetrics metrics,
+    StationClaims claims,
     IOptions<CsmsOptions> options) : IStationConnectionHandler
 {
     /// <summary>While the storage writer is behind, connections stop reading new frames (<see cref="WriterLoad"/>).</summary>
@@ -33,8 +34,8 @@ public sealed class StationConnections(
     public StationConnection Open(string stationId, OcppVersion version, string? remoteAddress)
     {
         var context = new StationContext(stationId, version);
-        var handler = new Handler(router, writer, context, stations, time, options.Value.LastSeenWriteInterval);
-        return new StationConnection(stationId, version, remoteAddress, handler, new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version)))
+        var handler = new Handler(router, writer, context, stations, claims, time, options.Value.LastSeenWriteInterval);
+        return new StationConnection(stationId, version, remoteAddress, handler, new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version), claims))
         {
             Context = context,
         };
@@ -79,11 +80,11 @@ public sealed class StationConnections(
     }
 
     /// <summary>
-    /// Routes each CALL, and keeps the stored lastSeen near the live one without a write per message: at most
+    /// Routes each CALL (to the claim's handler while the station is claimed, <see cref="StationClaims"/>), and keeps the stored lastSeen near the live one without a write per message: at most
     /// one per <paramref name="lastSeenInterval"/>, queued beside the message's own so that the storage writer
     /// commits both in one batch. Calls of one connection arrive one at a time, so the field needs no lock.
     /// </summary>
-    private sealed class Handler(OcppRouter router, StorageWriter writer, StationContext context, StationService stations, TimeProvider time, TimeSpan lastSeenInterval) : IRpcCallHandler
+    private sealed class Handler(OcppRouter router, StorageWriter writer, StationContext context, StationService stations, StationClaims claims, TimeProvider time, TimeSpan lastSeenInterval) : IRpcCallHandler
     {
         // Overload: refused before any work, so the writer's capacity goes to calls that can still be
         // answered in time. A CALLERROR is what a station retries (OCPP-J 1.6 §4.2.3 / 2.0.1 part 4
@@ -97,6 +98,11 @@ public sealed class StationConnections(
 
         public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken)
         {
+            if (claims.Find(context.StationId) is { } claim)
+            {
+                return claim.HandleAsync(request, cancellationToken); // nothing of it lands in the network's data
+            }
+
             if (writer.IsOverloaded)
             {
                 writer.CountShed();

@@ -1,4 +1,5 @@
 using System.Text;
+using Iskra.Csms.Routing;
 using Iskra.Csms.Security;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Telemetry;
@@ -11,13 +12,15 @@ namespace Iskra.Csms.Traffic;
 /// Logs every frame of one station's connection, in and out, through the storage writer, and counts it in
 /// the connection's meter. A frame that may carry a write-only secret (<see cref="SecretFrames"/>) is logged
 /// with its values redacted (1.6 security whitepaper A01.FR.09); every other frame is logged verbatim.
+/// While the station is claimed (<see cref="StationClaims"/>), the claim sees every frame too, as its evidence.
 /// </summary>
-public sealed partial class TrafficObserver(string stationId, StorageWriter writer, TimeProvider time, ILogger logger, ConnectionMeter? meter = null) : IRpcObserver
+public sealed partial class TrafficObserver(string stationId, StorageWriter writer, TimeProvider time, ILogger logger, ConnectionMeter? meter = null, StationClaims? claims = null) : IRpcObserver
 {
     private readonly SecretFrames _secrets = new();
 
     public void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame)
     {
+        claims?.Find(stationId)?.OnFrame(direction, utf8Frame);
         var incoming = direction == RpcFrameDirection.Incoming;
         meter?.OnFrame(incoming, utf8Frame);
         if (writer.IsOverloaded)

@@ -62,6 +62,7 @@ public sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHan
             CommandFailure.NotConnected => (StatusCodes.Status409Conflict, "The station is not connected"),
             CommandFailure.StationPending => (StatusCodes.Status409Conflict, "The station is Pending; approve it first"),
             CommandFailure.StationRejected => (StatusCodes.Status409Conflict, "The station is Rejected; Iskra sends it nothing"),
+            CommandFailure.Claimed => (StatusCodes.Status409Conflict, "The station is claimed by a test-lab run"),
             CommandFailure.NotOnVersion => (StatusCodes.Status422UnprocessableEntity, "Not available on the station's OCPP version"),
             CommandFailure.NotConfigured => (StatusCodes.Status422UnprocessableEntity, "Iskra is not configured for this command"),
             _ => (StatusCodes.Status400BadRequest, "Invalid command body"),

@@ -10,6 +10,9 @@ public sealed class StationSession(StationConnection connection, RpcChannel chan
 
     public RpcChannel Channel { get; } = channel;
 
+    /// <summary>The typed outbound path to the station over <see cref="Channel"/>.</summary>
+    public IStationChannel Outbound { get; } = new StationChannel(connection.StationId, channel);
+
     public DateTimeOffset ConnectedAt { get; } = connectedAt;
 
     public string StationId => Connection.StationId;

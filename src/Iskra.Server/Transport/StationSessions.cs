@@ -23,9 +23,9 @@ public sealed class StationSessions : IStationChannels
     public bool TryGet(string stationId, [NotNullWhen(true)] out StationSession? session) =>
         _sessions.TryGetValue(stationId, out session);
 
-    public bool TryGetChannel(string stationId, [NotNullWhen(true)] out RpcChannel? channel)
+    public bool TryGetChannel(string stationId, [NotNullWhen(true)] out IStationChannel? channel)
     {
-        channel = _sessions.TryGetValue(stationId, out var session) ? session.Channel : null;
+        channel = _sessions.TryGetValue(stationId, out var session) ? session.Outbound : null;
         return channel is not null;
     }
 

@@ -52,7 +52,7 @@ public sealed class CompressionAndKeepAliveTests
 
         await ClientFrames.WaitUntilAsync(() => server.Sessions.IsConnected("CP1"));
         server.Sessions.TryGetChannel("CP1", out var channel);
-        var call = channel!.CallAsync("GetConfiguration", System.Text.Json.JsonElement.Parse("{}"), cancellationToken: Ct);
+        var call = channel!.CallRawAsync("GetConfiguration", System.Text.Json.JsonElement.Parse("{}"), cancellationToken: Ct);
         var frame = await client.ReceiveJsonAsync();
         await client.SendTextAsync($$"""[3,"{{frame[1].GetString()}}",{"configurationKey":[]}]""");
         Assert.Equal(System.Text.Json.JsonValueKind.Array, (await call).GetProperty("configurationKey").ValueKind);
@@ -82,7 +82,7 @@ public sealed class CompressionAndKeepAliveTests
         Assert.False(server.Sessions.IsConnected("CP1"));
         Assert.InRange(DateTime.UtcNow - started, interval, (2 * interval) + TimeSpan.FromMilliseconds(300));
         Assert.False(channel!.IsOpen);
-        await Assert.ThrowsAsync<StationDisconnectedException>(() => channel.CallAsync("Reset", System.Text.Json.JsonElement.Parse("{}"), cancellationToken: Ct));
+        await Assert.ThrowsAsync<StationDisconnectedException>(() => channel.CallRawAsync("Reset", System.Text.Json.JsonElement.Parse("{}"), cancellationToken: Ct));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class SessionTests
         await ClientFrames.WaitUntilAsync(() => server.Sessions.IsConnected("CP1"));
 
         Assert.True(server.Sessions.TryGetChannel("CP1", out var channel));
-        var call = channel.CallAsync("Reset", JsonElement.Parse("""{"type":"Soft"}"""), cancellationToken: Ct);
+        var call = channel.CallRawAsync("Reset", JsonElement.Parse("""{"type":"Soft"}"""), cancellationToken: Ct);
         var frame = await client.ReceiveJsonAsync();
         Assert.Equal("Reset", frame[2].GetString());
         await client.SendTextAsync($$"""[3,"{{frame[1].GetString()}}",{"status":"Accepted"}]""");
@@ -91,7 +91,7 @@ public sealed class SessionTests
         var client = await server.ConnectAsync("CP1");
         await ClientFrames.WaitUntilAsync(() => server.Sessions.IsConnected("CP1"));
         server.Sessions.TryGetChannel("CP1", out var channel);
-        var call = channel!.CallAsync("Reset", JsonElement.Parse("""{"type":"Hard"}"""), cancellationToken: Ct);
+        var call = channel!.CallRawAsync("Reset", JsonElement.Parse("""{"type":"Hard"}"""), cancellationToken: Ct);
         await client.ReceiveJsonAsync();
 
         await client.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", Ct);
