@@ -185,11 +185,11 @@ public static class CodeEmitter
         var spec = model.Spec;
         var context = spec.Prefix + "JsonContext.Default";
         var text = Start(spec);
-        text.Append("/// <summary>Every call a CSMS may send in OCPP ").Append(spec.Display)
+        text.Append("/// <summary>Every action of OCPP ").Append(spec.Display)
             .Append(", typed by its request and response (<see cref=\"OcppCall{TRequest, TResponse}\"/>).</summary>\n");
         text.Append("public static class ").Append(spec.Prefix).Append("Calls\n{\n");
         var first = true;
-        foreach (var a in model.Actions.Where(a => a.Direction is "CsmsToStation" or "Both"))
+        foreach (var a in model.Actions)
         {
             text.Append(first ? string.Empty : "\n");
             first = false;

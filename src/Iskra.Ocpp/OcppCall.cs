@@ -3,10 +3,10 @@ using System.Text.Json.Serialization.Metadata;
 namespace Iskra.Ocpp;
 
 /// <summary>
-/// A call the CSMS sends, typed: the action of one version with the source-generated type info of
-/// its request and response. The generated <c>V16Calls</c> and <c>V201Calls</c> hold one per action
-/// that a CSMS may send, so a caller writes <c>channel.CallAsync(V16Calls.Reset, request)</c> and
-/// gets a <c>ResetResponse</c> back, with no reflection and no action string to mistype.
+/// An OCPP action, typed: the action of one version with the source-generated type info of its
+/// request and response. The generated <c>V16Calls</c> and <c>V201Calls</c> hold one per action, so a
+/// caller writes <c>channel.CallAsync(V16Calls.Reset, request)</c> and
+/// gets a <c>ResetResponse</c> back (and the lab reads a station's <c>BootNotificationRequest</c> through <c>V16Calls.BootNotification</c>), with no reflection and no action string to mistype.
 /// </summary>
 public sealed class OcppCall<TRequest, TResponse>(OcppAction action, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType)
 {

@@ -22,6 +22,11 @@ public sealed class StationChannel(string stationId, RpcChannel channel) : IStat
             throw new ArgumentException($"{action.Name} of OCPP {action.Version.DisplayName()} cannot go to a station that speaks {channel.Version.DisplayName()}.", nameof(action));
         }
 
+        if ((action.Action.Direction & OcppDirection.CsmsToStation) == 0)
+        {
+            throw new ArgumentException($"{action.Name} is sent by stations, not to them.", nameof(action));
+        }
+
         // One validation, on the payload exactly as it will be sent.
         var payload = JsonSerializer.SerializeToElement(request, action.RequestType);
         if (action.Action.ValidateRequest(payload) is { } invalid)

@@ -4,9 +4,15 @@
 
 namespace Iskra.Ocpp.V16.Messages;
 
-/// <summary>Every call a CSMS may send in OCPP 1.6, typed by its request and response (<see cref="OcppCall{TRequest, TResponse}"/>).</summary>
+/// <summary>Every action of OCPP 1.6, typed by its request and response (<see cref="OcppCall{TRequest, TResponse}"/>).</summary>
 public static class V16Calls
 {
+    public static readonly OcppCall<AuthorizeRequest, AuthorizeResponse> Authorize =
+        new(V16Catalog.Find("Authorize")!, V16JsonContext.Default.AuthorizeRequest, V16JsonContext.Default.AuthorizeResponse);
+
+    public static readonly OcppCall<BootNotificationRequest, BootNotificationResponse> BootNotification =
+        new(V16Catalog.Find("BootNotification")!, V16JsonContext.Default.BootNotificationRequest, V16JsonContext.Default.BootNotificationResponse);
+
     public static readonly OcppCall<CancelReservationRequest, CancelReservationResponse> CancelReservation =
         new(V16Catalog.Find("CancelReservation")!, V16JsonContext.Default.CancelReservationRequest, V16JsonContext.Default.CancelReservationResponse);
 
@@ -31,8 +37,14 @@ public static class V16Calls
     public static readonly OcppCall<DeleteCertificateRequest, DeleteCertificateResponse> DeleteCertificate =
         new(V16Catalog.Find("DeleteCertificate")!, V16JsonContext.Default.DeleteCertificateRequest, V16JsonContext.Default.DeleteCertificateResponse);
 
+    public static readonly OcppCall<DiagnosticsStatusNotificationRequest, DiagnosticsStatusNotificationResponse> DiagnosticsStatusNotification =
+        new(V16Catalog.Find("DiagnosticsStatusNotification")!, V16JsonContext.Default.DiagnosticsStatusNotificationRequest, V16JsonContext.Default.DiagnosticsStatusNotificationResponse);
+
     public static readonly OcppCall<ExtendedTriggerMessageRequest, ExtendedTriggerMessageResponse> ExtendedTriggerMessage =
         new(V16Catalog.Find("ExtendedTriggerMessage")!, V16JsonContext.Default.ExtendedTriggerMessageRequest, V16JsonContext.Default.ExtendedTriggerMessageResponse);
+
+    public static readonly OcppCall<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse> FirmwareStatusNotification =
+        new(V16Catalog.Find("FirmwareStatusNotification")!, V16JsonContext.Default.FirmwareStatusNotificationRequest, V16JsonContext.Default.FirmwareStatusNotificationResponse);
 
     public static readonly OcppCall<GetCompositeScheduleRequest, GetCompositeScheduleResponse> GetCompositeSchedule =
         new(V16Catalog.Find("GetCompositeSchedule")!, V16JsonContext.Default.GetCompositeScheduleRequest, V16JsonContext.Default.GetCompositeScheduleResponse);
@@ -52,8 +64,17 @@ public static class V16Calls
     public static readonly OcppCall<GetLogRequest, GetLogResponse> GetLog =
         new(V16Catalog.Find("GetLog")!, V16JsonContext.Default.GetLogRequest, V16JsonContext.Default.GetLogResponse);
 
+    public static readonly OcppCall<HeartbeatRequest, HeartbeatResponse> Heartbeat =
+        new(V16Catalog.Find("Heartbeat")!, V16JsonContext.Default.HeartbeatRequest, V16JsonContext.Default.HeartbeatResponse);
+
     public static readonly OcppCall<InstallCertificateRequest, InstallCertificateResponse> InstallCertificate =
         new(V16Catalog.Find("InstallCertificate")!, V16JsonContext.Default.InstallCertificateRequest, V16JsonContext.Default.InstallCertificateResponse);
+
+    public static readonly OcppCall<LogStatusNotificationRequest, LogStatusNotificationResponse> LogStatusNotification =
+        new(V16Catalog.Find("LogStatusNotification")!, V16JsonContext.Default.LogStatusNotificationRequest, V16JsonContext.Default.LogStatusNotificationResponse);
+
+    public static readonly OcppCall<MeterValuesRequest, MeterValuesResponse> MeterValues =
+        new(V16Catalog.Find("MeterValues")!, V16JsonContext.Default.MeterValuesRequest, V16JsonContext.Default.MeterValuesResponse);
 
     public static readonly OcppCall<RemoteStartTransactionRequest, RemoteStartTransactionResponse> RemoteStartTransaction =
         new(V16Catalog.Find("RemoteStartTransaction")!, V16JsonContext.Default.RemoteStartTransactionRequest, V16JsonContext.Default.RemoteStartTransactionResponse);
@@ -67,14 +88,32 @@ public static class V16Calls
     public static readonly OcppCall<ResetRequest, ResetResponse> Reset =
         new(V16Catalog.Find("Reset")!, V16JsonContext.Default.ResetRequest, V16JsonContext.Default.ResetResponse);
 
+    public static readonly OcppCall<SecurityEventNotificationRequest, SecurityEventNotificationResponse> SecurityEventNotification =
+        new(V16Catalog.Find("SecurityEventNotification")!, V16JsonContext.Default.SecurityEventNotificationRequest, V16JsonContext.Default.SecurityEventNotificationResponse);
+
     public static readonly OcppCall<SendLocalListRequest, SendLocalListResponse> SendLocalList =
         new(V16Catalog.Find("SendLocalList")!, V16JsonContext.Default.SendLocalListRequest, V16JsonContext.Default.SendLocalListResponse);
 
     public static readonly OcppCall<SetChargingProfileRequest, SetChargingProfileResponse> SetChargingProfile =
         new(V16Catalog.Find("SetChargingProfile")!, V16JsonContext.Default.SetChargingProfileRequest, V16JsonContext.Default.SetChargingProfileResponse);
 
+    public static readonly OcppCall<SignCertificateRequest, SignCertificateResponse> SignCertificate =
+        new(V16Catalog.Find("SignCertificate")!, V16JsonContext.Default.SignCertificateRequest, V16JsonContext.Default.SignCertificateResponse);
+
+    public static readonly OcppCall<SignedFirmwareStatusNotificationRequest, SignedFirmwareStatusNotificationResponse> SignedFirmwareStatusNotification =
+        new(V16Catalog.Find("SignedFirmwareStatusNotification")!, V16JsonContext.Default.SignedFirmwareStatusNotificationRequest, V16JsonContext.Default.SignedFirmwareStatusNotificationResponse);
+
     public static readonly OcppCall<SignedUpdateFirmwareRequest, SignedUpdateFirmwareResponse> SignedUpdateFirmware =
         new(V16Catalog.Find("SignedUpdateFirmware")!, V16JsonContext.Default.SignedUpdateFirmwareRequest, V16JsonContext.Default.SignedUpdateFirmwareResponse);
+
+    public static readonly OcppCall<StartTransactionRequest, StartTransactionResponse> StartTransaction =
+        new(V16Catalog.Find("StartTransaction")!, V16JsonContext.Default.StartTransactionRequest, V16JsonContext.Default.StartTransactionResponse);
+
+    public static readonly OcppCall<StatusNotificationRequest, StatusNotificationResponse> StatusNotification =
+        new(V16Catalog.Find("StatusNotification")!, V16JsonContext.Default.StatusNotificationRequest, V16JsonContext.Default.StatusNotificationResponse);
+
+    public static readonly OcppCall<StopTransactionRequest, StopTransactionResponse> StopTransaction =
+        new(V16Catalog.Find("StopTransaction")!, V16JsonContext.Default.StopTransactionRequest, V16JsonContext.Default.StopTransactionResponse);
 
     public static readonly OcppCall<TriggerMessageRequest, TriggerMessageResponse> TriggerMessage =
         new(V16Catalog.Find("TriggerMessage")!, V16JsonContext.Default.TriggerMessageRequest, V16JsonContext.Default.TriggerMessageResponse);

@@ -4,9 +4,15 @@
 
 namespace Iskra.Ocpp.V201.Messages;
 
-/// <summary>Every call a CSMS may send in OCPP 2.0.1, typed by its request and response (<see cref="OcppCall{TRequest, TResponse}"/>).</summary>
+/// <summary>Every action of OCPP 2.0.1, typed by its request and response (<see cref="OcppCall{TRequest, TResponse}"/>).</summary>
 public static class V201Calls
 {
+    public static readonly OcppCall<AuthorizeRequest, AuthorizeResponse> Authorize =
+        new(V201Catalog.Find("Authorize")!, V201JsonContext.Default.AuthorizeRequest, V201JsonContext.Default.AuthorizeResponse);
+
+    public static readonly OcppCall<BootNotificationRequest, BootNotificationResponse> BootNotification =
+        new(V201Catalog.Find("BootNotification")!, V201JsonContext.Default.BootNotificationRequest, V201JsonContext.Default.BootNotificationResponse);
+
     public static readonly OcppCall<CancelReservationRequest, CancelReservationResponse> CancelReservation =
         new(V201Catalog.Find("CancelReservation")!, V201JsonContext.Default.CancelReservationRequest, V201JsonContext.Default.CancelReservationResponse);
 
@@ -28,6 +34,9 @@ public static class V201Calls
     public static readonly OcppCall<ClearVariableMonitoringRequest, ClearVariableMonitoringResponse> ClearVariableMonitoring =
         new(V201Catalog.Find("ClearVariableMonitoring")!, V201JsonContext.Default.ClearVariableMonitoringRequest, V201JsonContext.Default.ClearVariableMonitoringResponse);
 
+    public static readonly OcppCall<ClearedChargingLimitRequest, ClearedChargingLimitResponse> ClearedChargingLimit =
+        new(V201Catalog.Find("ClearedChargingLimit")!, V201JsonContext.Default.ClearedChargingLimitRequest, V201JsonContext.Default.ClearedChargingLimitResponse);
+
     public static readonly OcppCall<CostUpdatedRequest, CostUpdatedResponse> CostUpdated =
         new(V201Catalog.Find("CostUpdated")!, V201JsonContext.Default.CostUpdatedRequest, V201JsonContext.Default.CostUpdatedResponse);
 
@@ -40,8 +49,17 @@ public static class V201Calls
     public static readonly OcppCall<DeleteCertificateRequest, DeleteCertificateResponse> DeleteCertificate =
         new(V201Catalog.Find("DeleteCertificate")!, V201JsonContext.Default.DeleteCertificateRequest, V201JsonContext.Default.DeleteCertificateResponse);
 
+    public static readonly OcppCall<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse> FirmwareStatusNotification =
+        new(V201Catalog.Find("FirmwareStatusNotification")!, V201JsonContext.Default.FirmwareStatusNotificationRequest, V201JsonContext.Default.FirmwareStatusNotificationResponse);
+
+    public static readonly OcppCall<Get15118EVCertificateRequest, Get15118EVCertificateResponse> Get15118EVCertificate =
+        new(V201Catalog.Find("Get15118EVCertificate")!, V201JsonContext.Default.Get15118EVCertificateRequest, V201JsonContext.Default.Get15118EVCertificateResponse);
+
     public static readonly OcppCall<GetBaseReportRequest, GetBaseReportResponse> GetBaseReport =
         new(V201Catalog.Find("GetBaseReport")!, V201JsonContext.Default.GetBaseReportRequest, V201JsonContext.Default.GetBaseReportResponse);
+
+    public static readonly OcppCall<GetCertificateStatusRequest, GetCertificateStatusResponse> GetCertificateStatus =
+        new(V201Catalog.Find("GetCertificateStatus")!, V201JsonContext.Default.GetCertificateStatusRequest, V201JsonContext.Default.GetCertificateStatusResponse);
 
     public static readonly OcppCall<GetChargingProfilesRequest, GetChargingProfilesResponse> GetChargingProfiles =
         new(V201Catalog.Find("GetChargingProfiles")!, V201JsonContext.Default.GetChargingProfilesRequest, V201JsonContext.Default.GetChargingProfilesResponse);
@@ -73,11 +91,50 @@ public static class V201Calls
     public static readonly OcppCall<GetVariablesRequest, GetVariablesResponse> GetVariables =
         new(V201Catalog.Find("GetVariables")!, V201JsonContext.Default.GetVariablesRequest, V201JsonContext.Default.GetVariablesResponse);
 
+    public static readonly OcppCall<HeartbeatRequest, HeartbeatResponse> Heartbeat =
+        new(V201Catalog.Find("Heartbeat")!, V201JsonContext.Default.HeartbeatRequest, V201JsonContext.Default.HeartbeatResponse);
+
     public static readonly OcppCall<InstallCertificateRequest, InstallCertificateResponse> InstallCertificate =
         new(V201Catalog.Find("InstallCertificate")!, V201JsonContext.Default.InstallCertificateRequest, V201JsonContext.Default.InstallCertificateResponse);
 
+    public static readonly OcppCall<LogStatusNotificationRequest, LogStatusNotificationResponse> LogStatusNotification =
+        new(V201Catalog.Find("LogStatusNotification")!, V201JsonContext.Default.LogStatusNotificationRequest, V201JsonContext.Default.LogStatusNotificationResponse);
+
+    public static readonly OcppCall<MeterValuesRequest, MeterValuesResponse> MeterValues =
+        new(V201Catalog.Find("MeterValues")!, V201JsonContext.Default.MeterValuesRequest, V201JsonContext.Default.MeterValuesResponse);
+
+    public static readonly OcppCall<NotifyChargingLimitRequest, NotifyChargingLimitResponse> NotifyChargingLimit =
+        new(V201Catalog.Find("NotifyChargingLimit")!, V201JsonContext.Default.NotifyChargingLimitRequest, V201JsonContext.Default.NotifyChargingLimitResponse);
+
+    public static readonly OcppCall<NotifyCustomerInformationRequest, NotifyCustomerInformationResponse> NotifyCustomerInformation =
+        new(V201Catalog.Find("NotifyCustomerInformation")!, V201JsonContext.Default.NotifyCustomerInformationRequest, V201JsonContext.Default.NotifyCustomerInformationResponse);
+
+    public static readonly OcppCall<NotifyDisplayMessagesRequest, NotifyDisplayMessagesResponse> NotifyDisplayMessages =
+        new(V201Catalog.Find("NotifyDisplayMessages")!, V201JsonContext.Default.NotifyDisplayMessagesRequest, V201JsonContext.Default.NotifyDisplayMessagesResponse);
+
+    public static readonly OcppCall<NotifyEVChargingNeedsRequest, NotifyEVChargingNeedsResponse> NotifyEVChargingNeeds =
+        new(V201Catalog.Find("NotifyEVChargingNeeds")!, V201JsonContext.Default.NotifyEVChargingNeedsRequest, V201JsonContext.Default.NotifyEVChargingNeedsResponse);
+
+    public static readonly OcppCall<NotifyEVChargingScheduleRequest, NotifyEVChargingScheduleResponse> NotifyEVChargingSchedule =
+        new(V201Catalog.Find("NotifyEVChargingSchedule")!, V201JsonContext.Default.NotifyEVChargingScheduleRequest, V201JsonContext.Default.NotifyEVChargingScheduleResponse);
+
+    public static readonly OcppCall<NotifyEventRequest, NotifyEventResponse> NotifyEvent =
+        new(V201Catalog.Find("NotifyEvent")!, V201JsonContext.Default.NotifyEventRequest, V201JsonContext.Default.NotifyEventResponse);
+
+    public static readonly OcppCall<NotifyMonitoringReportRequest, NotifyMonitoringReportResponse> NotifyMonitoringReport =
+        new(V201Catalog.Find("NotifyMonitoringReport")!, V201JsonContext.Default.NotifyMonitoringReportRequest, V201JsonContext.Default.NotifyMonitoringReportResponse);
+
+    public static readonly OcppCall<NotifyReportRequest, NotifyReportResponse> NotifyReport =
+        new(V201Catalog.Find("NotifyReport")!, V201JsonContext.Default.NotifyReportRequest, V201JsonContext.Default.NotifyReportResponse);
+
     public static readonly OcppCall<PublishFirmwareRequest, PublishFirmwareResponse> PublishFirmware =
         new(V201Catalog.Find("PublishFirmware")!, V201JsonContext.Default.PublishFirmwareRequest, V201JsonContext.Default.PublishFirmwareResponse);
+
+    public static readonly OcppCall<PublishFirmwareStatusNotificationRequest, PublishFirmwareStatusNotificationResponse> PublishFirmwareStatusNotification =
+        new(V201Catalog.Find("PublishFirmwareStatusNotification")!, V201JsonContext.Default.PublishFirmwareStatusNotificationRequest, V201JsonContext.Default.PublishFirmwareStatusNotificationResponse);
+
+    public static readonly OcppCall<ReportChargingProfilesRequest, ReportChargingProfilesResponse> ReportChargingProfiles =
+        new(V201Catalog.Find("ReportChargingProfiles")!, V201JsonContext.Default.ReportChargingProfilesRequest, V201JsonContext.Default.ReportChargingProfilesResponse);
 
     public static readonly OcppCall<RequestStartTransactionRequest, RequestStartTransactionResponse> RequestStartTransaction =
         new(V201Catalog.Find("RequestStartTransaction")!, V201JsonContext.Default.RequestStartTransactionRequest, V201JsonContext.Default.RequestStartTransactionResponse);
@@ -85,11 +142,17 @@ public static class V201Calls
     public static readonly OcppCall<RequestStopTransactionRequest, RequestStopTransactionResponse> RequestStopTransaction =
         new(V201Catalog.Find("RequestStopTransaction")!, V201JsonContext.Default.RequestStopTransactionRequest, V201JsonContext.Default.RequestStopTransactionResponse);
 
+    public static readonly OcppCall<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse> ReservationStatusUpdate =
+        new(V201Catalog.Find("ReservationStatusUpdate")!, V201JsonContext.Default.ReservationStatusUpdateRequest, V201JsonContext.Default.ReservationStatusUpdateResponse);
+
     public static readonly OcppCall<ReserveNowRequest, ReserveNowResponse> ReserveNow =
         new(V201Catalog.Find("ReserveNow")!, V201JsonContext.Default.ReserveNowRequest, V201JsonContext.Default.ReserveNowResponse);
 
     public static readonly OcppCall<ResetRequest, ResetResponse> Reset =
         new(V201Catalog.Find("Reset")!, V201JsonContext.Default.ResetRequest, V201JsonContext.Default.ResetResponse);
+
+    public static readonly OcppCall<SecurityEventNotificationRequest, SecurityEventNotificationResponse> SecurityEventNotification =
+        new(V201Catalog.Find("SecurityEventNotification")!, V201JsonContext.Default.SecurityEventNotificationRequest, V201JsonContext.Default.SecurityEventNotificationResponse);
 
     public static readonly OcppCall<SendLocalListRequest, SendLocalListResponse> SendLocalList =
         new(V201Catalog.Find("SendLocalList")!, V201JsonContext.Default.SendLocalListRequest, V201JsonContext.Default.SendLocalListResponse);
@@ -114,6 +177,15 @@ public static class V201Calls
 
     public static readonly OcppCall<SetVariablesRequest, SetVariablesResponse> SetVariables =
         new(V201Catalog.Find("SetVariables")!, V201JsonContext.Default.SetVariablesRequest, V201JsonContext.Default.SetVariablesResponse);
+
+    public static readonly OcppCall<SignCertificateRequest, SignCertificateResponse> SignCertificate =
+        new(V201Catalog.Find("SignCertificate")!, V201JsonContext.Default.SignCertificateRequest, V201JsonContext.Default.SignCertificateResponse);
+
+    public static readonly OcppCall<StatusNotificationRequest, StatusNotificationResponse> StatusNotification =
+        new(V201Catalog.Find("StatusNotification")!, V201JsonContext.Default.StatusNotificationRequest, V201JsonContext.Default.StatusNotificationResponse);
+
+    public static readonly OcppCall<TransactionEventRequest, TransactionEventResponse> TransactionEvent =
+        new(V201Catalog.Find("TransactionEvent")!, V201JsonContext.Default.TransactionEventRequest, V201JsonContext.Default.TransactionEventResponse);
 
     public static readonly OcppCall<TriggerMessageRequest, TriggerMessageResponse> TriggerMessage =
         new(V201Catalog.Find("TriggerMessage")!, V201JsonContext.Default.TriggerMessageRequest, V201JsonContext.Default.TriggerMessageResponse);

@@ -1,0 +1,326 @@
+using Iskra.Csms.Integration;
+using Iskra.Csms.Routing;
+using Iskra.Ocpp;
+using Iskra.Ocpp.Rpc;
+
+namespace Iskra.TestLab.Runner;
+
+/// <summary>
+/// One run of a suite against one station. While it runs it holds the station's claim: it answers the
+/// station's calls (<see cref="HandleAsync"/>: the case's script, else the suite's defaults) and keeps
+/// every frame as evidence. Cases run one after the other, each followed by a return to idle.
+/// </summary>
+public sealed class LabRun : IStationClaim, IDisposable
+{
+    private readonly IStationChannels _channels;
+    private readonly IManualDriver? _driver;
+    private readonly CancellationTokenSource _cancel = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, CaseView> _results = new(StringComparer.Ordinal);
+    private volatile CaseContext? _current;
+    private TaskCompletionSource<PromptAnswer>? _answer;
+    private PromptView? _prompt;
+
+    public LabRun(string id, string stationId, ISuite suite, Declared declared, LabSettings settings, IStationChannels channels, IManualDriver? driver, TimeProvider time)
+    {
+        Id = id;
+        StationId = stationId;
+        Suite = suite;
+        Declared = declared;
+        Settings = settings;
+        Time = time;
+        _channels = channels;
+        _driver = driver;
+        Journal = new RunJournal(time);
+        State = new RunState { HeartbeatInterval = settings.HeartbeatInterval };
+        CreatedAt = time.GetUtcNow();
+        Status = Verdicts.Queued;
+        suite.InstallDefaults(Answers, State, time);
+    }
+
+    public string Id { get; }
+
+    public string StationId { get; }
+
+    public ISuite Suite { get; }
+
+    public Declared Declared { get; }
+
+    public LabSettings Settings { get; }
+
+    public TimeProvider Time { get; }
+
+    public RunJournal Journal { get; }
+
+    public RunState State { get; }
+
+    public Answers Answers { get; } = new();
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public string Status { get; private set; }
+
+    public StationView? Station { get; set; }
+
+    public CancellationToken Cancellation => _cancel.Token;
+
+    public string Owner => $"test lab run {Id}";
+
+    public string Reference => $"/api/testlab/runs/{Id}";
+
+    /// <summary>Raised when the status, a verdict or the prompt changes.</summary>
+    public event Action<LabRun>? Changed;
+
+    public IStationChannel? Channel() => _channels.TryGetChannel(StationId, out var channel) && channel.IsOpen ? channel : null;
+
+    public void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame) => Journal.OnFrame(direction, utf8Frame);
+
+    public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var call = Journal.Add(request);
+        var action = OcppCatalogs.Find(Suite.Version, request.Action);
+        if (action is null)
+        {
+            return ValueTask.FromResult(RpcReply.Error(OcppErrorCode.NotImplemented, $"Unknown action {request.Action}"));
+        }
+
+        if (action.ValidateRequest(request.Payload) is { } error)
+        {
+            _current?.FailSchema(call, error);
+            return ValueTask.FromResult(RpcReply.Error(error.Code, $"{error.Path}: {error.Message}"));
+        }
+
+        Suite.Observe(State, call);
+        return ValueTask.FromResult(Answers.Answer(request.Action, request.Payload));
+    }
+
+    /// <summary>Runs every case; returns when the run is over (passed, failed, cancelled or interrupted).</summary>
+    public async Task RunAsync(Func<LabRun, Task> checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        StartedAt = Time.GetUtcNow();
+        SetStatus(Verdicts.Running);
+        _results[SurveyCase.Instance.Info.Id] = View(SurveyCase.Instance.Info, Verdicts.Pending);
+        foreach (var labCase in Suite.Cases)
+        {
+            _results[labCase.Info.Id] = View(labCase.Info, Verdicts.Pending);
+        }
+
+        try
+        {
+            await RunCaseAsync(SurveyCase.Instance, Suite.SurveyAsync).ConfigureAwait(false);
+            foreach (var labCase in Suite.Cases)
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                if (labCase.NotApplicableTo(Declared) is { } reason)
+                {
+                    Record(View(labCase.Info, Verdicts.NotApplicable) with { Reason = reason });
+                    continue;
+                }
+
+                await RunCaseAsync(labCase, labCase.RunAsync).ConfigureAwait(false);
+                await checkpoint(this).ConfigureAwait(false);
+            }
+
+            Finish(_results.Values.Any(c => c.Verdict == Verdicts.Failed) ? Verdicts.Failed : Verdicts.Passed);
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            Finish(Status == Verdicts.Interrupted ? Verdicts.Interrupted : Verdicts.Cancelled);
+        }
+    }
+
+    private async Task RunCaseAsync(LabCase labCase, Func<CaseContext, Task> steps)
+    {
+        var started = Time.GetUtcNow();
+        var t = new CaseContext(this, labCase);
+        _current = t;
+        string verdict;
+        string? reason = null;
+        try
+        {
+            await steps(t).ConfigureAwait(false);
+            verdict = t.Findings.Count == 0 ? Verdicts.Passed : Verdicts.Failed;
+        }
+        catch (CaseStoppedException stopped)
+        {
+            verdict = stopped.Skipped && t.Findings.Count == 0 ? Verdicts.Skipped : Verdicts.Failed;
+            reason = stopped.Message;
+        }
+        finally
+        {
+            Answers.ClearScript();
+        }
+
+        if (!Cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                await Suite.ReturnToIdleAsync(t).ConfigureAwait(false);
+            }
+            catch (CaseStoppedException stopped)
+            {
+                reason ??= "after the case: " + stopped.Message;
+            }
+
+            if (verdict == Verdicts.Passed && t.Findings.Count > 0)
+            {
+                verdict = Verdicts.Failed;
+            }
+        }
+
+        _current = null;
+        Record(View(labCase.Info, verdict) with
+        {
+            Reason = verdict == Verdicts.Passed ? null : reason,
+            StartedAt = started,
+            Seconds = Math.Round((Time.GetUtcNow() - started).TotalSeconds, 1),
+            Findings = [.. t.Findings.Select(ToView)],
+        });
+    }
+
+    /// <summary>Performs or asks for a manual action; "cannot" and "skip" stop the case as skipped.</summary>
+    internal async Task PromptAsync(ManualAction action, string caseId)
+    {
+        if (_driver is not null)
+        {
+            if (!await _driver.PerformAsync(StationId, action, Cancellation).ConfigureAwait(false))
+            {
+                throw new CaseStoppedException($"the simulator could not: {action.Instruction}", skipped: true);
+            }
+
+            return;
+        }
+
+        var now = Time.GetUtcNow();
+        var answer = new TaskCompletionSource<PromptAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _answer = answer;
+            _prompt = new PromptView(caseId, action.Kind.ToString(), action.Instruction, action.Connector, action.IdTag, now, now + Settings.PromptTimeout);
+        }
+
+        SetStatus(Verdicts.Waiting);
+        PromptAnswer given;
+        try
+        {
+            given = await answer.Task.WaitAsync(Settings.PromptTimeout, Time, Cancellation).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            given = PromptAnswer.Skip;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _answer = null;
+                _prompt = null;
+            }
+
+            if (!Cancellation.IsCancellationRequested)
+            {
+                SetStatus(Verdicts.Running);
+            }
+        }
+
+        switch (given)
+        {
+            case PromptAnswer.Cannot:
+                throw new CaseStoppedException($"the tester could not: {action.Instruction}", skipped: true);
+            case PromptAnswer.Skip:
+                throw new CaseStoppedException($"skipped at the manual step: {action.Instruction}", skipped: true);
+        }
+    }
+
+    /// <summary>Answers the waiting manual step; false when none is waiting.</summary>
+    public bool Answer(PromptAnswer answer)
+    {
+        lock (_gate)
+        {
+            return _answer?.TrySetResult(answer) ?? false;
+        }
+    }
+
+    /// <summary>Cancels the run (<paramref name="interrupted"/>: because the server stops).</summary>
+    public void Cancel(bool interrupted)
+    {
+        if (interrupted)
+        {
+            Status = Verdicts.Interrupted;
+        }
+
+        _cancel.Cancel();
+    }
+
+    public void Dispose() => _cancel.Dispose();
+
+    public RunView Snapshot(Func<RunView, (bool Ready, string Readiness)> readiness)
+    {
+        ArgumentNullException.ThrowIfNull(readiness);
+        List<CaseView> cases;
+        PromptView? prompt;
+        lock (_gate)
+        {
+            cases = [.. _results.Values];
+            prompt = _prompt;
+        }
+
+        var view = new RunView
+        {
+            Id = Id,
+            StationId = StationId,
+            Suite = Suite.Name,
+            Status = Status,
+            CreatedAt = CreatedAt,
+            StartedAt = StartedAt,
+            FinishedAt = FinishedAt,
+            Station = Station,
+            Declared = Declared,
+            Summary = RunSummary.Of(cases),
+            Profiles = RunSummary.ByProfile(cases),
+            Cases = cases,
+            Prompt = prompt,
+        };
+        var (ready, why) = readiness(view);
+        return view with { ReadyForIntegration = ready, Readiness = why };
+    }
+
+    private void Finish(string status)
+    {
+        FinishedAt = Time.GetUtcNow();
+        SetStatus(status);
+    }
+
+    private void SetStatus(string status)
+    {
+        if (Status == Verdicts.Interrupted && status != Verdicts.Interrupted)
+        {
+            return; // the server is stopping: nothing overrides that
+        }
+
+        Status = status;
+        Changed?.Invoke(this);
+    }
+
+    private void Record(CaseView view)
+    {
+        lock (_gate)
+        {
+            _results[view.Id] = view;
+        }
+
+        Changed?.Invoke(this);
+    }
+
+    private static CaseView View(CaseInfo info, string verdict) =>
+        new() { Id = info.Id, Title = info.Title, Profile = info.Profile, Section = info.Section, Verdict = verdict };
+
+    private static FindingView ToView(Finding f) =>
+        new(f.Check, f.Requirement, f.Expected, f.Observed, f.Fix, [.. f.Frames.Select(x => new FrameView(x.At, x.FromStation ? "station" : "csms", x.Frame))]);
+}
