@@ -8,6 +8,7 @@ using Iskra.Server.Demo;
 using Iskra.Server.Health;
 using Iskra.Server.Transport;
 using Iskra.Server.Webhooks;
+using Iskra.TestLab;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
@@ -77,6 +78,7 @@ public static partial class IskraHost
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
         builder.Services.AddOcppTransport(builder.Configuration);
         builder.Services.AddIskraApi();
+        builder.Services.AddTestLab(builder.Configuration);
         builder.Services.AddIskraWebhooks();
         builder.Services.AddOptions<HealthOptions>().BindConfiguration("Health");
         builder.Services.AddIskraDemo(builder.Configuration);

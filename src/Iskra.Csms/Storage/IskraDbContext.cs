@@ -3,6 +3,7 @@ using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Diagnostics;
 using Iskra.Csms.Firmware;
+using Iskra.Csms.Integration;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Reservations;
@@ -27,6 +28,10 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<ConnectionAttempt> ConnectionAttempts => Set<ConnectionAttempt>();
 
     public DbSet<Alarm> Alarms => Set<Alarm>();
+
+    public DbSet<LabRunRecord> LabRuns => Set<LabRunRecord>();
+
+    public DbSet<LabFrameRecord> LabFrames => Set<LabFrameRecord>();
 
     public DbSet<IdTag> IdTags => Set<IdTag>();
 

@@ -1,6 +1,7 @@
 using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
+using Iskra.Csms.Integration;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Reservations;
@@ -19,6 +20,7 @@ internal static class IskraModel
 
     public static void Configure(ModelBuilder b)
     {
+        LabModel.Configure(b);
         b.Entity<Station>(e =>
         {
             e.ToTable("stations");

@@ -47,6 +47,7 @@ public sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHan
             Title = "The station did not answer in time",
             Detail = $"No answer to {e.Action} within {e.Timeout.TotalSeconds:0.#} s.",
         },
+        Iskra.TestLab.Runner.LabException e => new ProblemDetails { Status = e.Status, Title = e.Title, Detail = e.Message },
         BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
         System.Text.Json.JsonException e => new ProblemDetails { Status = 400, Title = "The body is not valid JSON", Detail = e.Message },
         _ => null,

@@ -11,7 +11,11 @@ public static class ApiRegistration
     public static IServiceCollection AddIskraApi(this IServiceCollection services)
     {
         services.AddSingleton<IStationChannels>(sp => sp.GetRequiredService<StationSessions>());
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, Iskra.TestLab.Runner.LabJsonContext.Default);
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -59,5 +63,6 @@ public static class ApiRegistration
         Metrics.MetricsApi.Map(app);
         EventsApi.Map(api);
         WebhooksApi.Map(api);
+        TestLabApi.Map(api);
     }
 }

@@ -32,6 +32,9 @@ public sealed class BodyFields
         return new BodyFields(body);
     }
 
+    /// <summary>The field's raw value, or null when absent.</summary>
+    public JsonElement? Element(string name) => _body.TryGetProperty(name, out var value) ? value : null;
+
     /// <summary>True when the field is present (even as null).</summary>
     public bool Has(string name) => _body.TryGetProperty(name, out _);
 

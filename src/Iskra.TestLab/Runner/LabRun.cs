@@ -72,6 +72,9 @@ public sealed class LabRun : IStationClaim, IDisposable
 
     public string Reference => $"/api/testlab/runs/{Id}";
 
+    /// <summary>The case ids selected for the run; null: all.</summary>
+    public IReadOnlySet<string>? Selected { get; init; }
+
     /// <summary>Raised when the status, a verdict or the prompt changes.</summary>
     public event Action<LabRun>? Changed;
 
@@ -117,6 +120,12 @@ public sealed class LabRun : IStationClaim, IDisposable
             foreach (var labCase in Suite.Cases)
             {
                 Cancellation.ThrowIfCancellationRequested();
+                if (Selected is not null && !Selected.Contains(labCase.Info.Id))
+                {
+                    Record(View(labCase.Info, Verdicts.Skipped) with { Reason = "not selected for this run" });
+                    continue;
+                }
+
                 if (labCase.NotApplicableTo(Declared) is { } reason)
                 {
                     Record(View(labCase.Info, Verdicts.NotApplicable) with { Reason = reason });

@@ -1,0 +1,70 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Iskra.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class TestLab : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "lab_frames",
+                columns: table => new
+                {
+                    RunId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FromStation = table.Column<bool>(type: "boolean", nullable: false),
+                    Frame = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lab_frames", x => new { x.RunId, x.Seq });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lab_runs",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    Suite = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Vendor = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Model = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    FirmwareVersion = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    View = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lab_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lab_runs_StationId_CreatedAt",
+                table: "lab_runs",
+                columns: new[] { "StationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lab_runs_Status",
+                table: "lab_runs",
+                column: "Status");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "lab_frames");
+
+            migrationBuilder.DropTable(
+                name: "lab_runs");
+        }
+    }
+}
