@@ -19,6 +19,9 @@ public interface ISuite
     /// <summary>Document ids that are not implemented as cases, each with why (OCPP 1.6 document ids).</summary>
     IReadOnlyDictionary<string, NotApplicable> NotApplicable { get; }
 
+    /// <summary>Document cases still to be written; a run shows those of declared profiles as skipped.</summary>
+    IReadOnlyList<CaseInfo> NotYetBuilt { get; }
+
     /// <summary>Installs the version's default answers; they keep <paramref name="state"/> up to date.</summary>
     void InstallDefaults(Answers answers, RunState state, TimeProvider time);
 

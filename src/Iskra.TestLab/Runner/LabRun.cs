@@ -136,6 +136,13 @@ public sealed class LabRun : IStationClaim, IDisposable
                 await checkpoint(this).ConfigureAwait(false);
             }
 
+            foreach (var unbuilt in Suite.NotYetBuilt)
+            {
+                Record(Declared.Supports(unbuilt.Profile)
+                    ? View(unbuilt, Verdicts.Skipped) with { Reason = "not built yet in this version of the lab" }
+                    : View(unbuilt, Verdicts.NotApplicable) with { Reason = $"the model does not declare the {unbuilt.Profile} feature profile" });
+            }
+
             Finish(_results.Values.Any(c => c.Verdict == Verdicts.Failed) ? Verdicts.Failed : Verdicts.Passed);
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)

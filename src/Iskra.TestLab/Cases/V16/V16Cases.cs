@@ -22,4 +22,10 @@ public static class V16Cases
     ];
 
     public static IReadOnlyDictionary<string, NotApplicable> NotApplicable { get; } = new Dictionary<string, NotApplicable>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Document ids that are neither a case nor not applicable yet: they are still to be written. A run shows
+    /// each one of a declared profile as skipped ("not built yet"), so a report never hides them.
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Title, string Profile)> NotYetBuilt { get; } = [];
 }

@@ -21,6 +21,8 @@ public sealed class V16Suite : ISuite
 
     public IReadOnlyDictionary<string, NotApplicable> NotApplicable { get; } = V16Cases.NotApplicable;
 
+    public IReadOnlyList<CaseInfo> NotYetBuilt { get; } = [.. V16Cases.NotYetBuilt.Select(c => new CaseInfo(c.Id, c.Title, c.Profile, "OCTT 1.6"))];
+
     public void InstallDefaults(Answers answers, RunState state, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(answers);
