@@ -26,6 +26,15 @@ if [[ -z "${ISKRA_TEST_POSTGRES:-}" ]]; then
 fi
 export ISKRA_TEST_POSTGRES
 
+# The test lab's HTML report is checked in a real browser: Debian's Chromium, driven by Playwright.
+if [[ ! -x /usr/bin/chromium ]]; then
+  command -v apt-get >/dev/null 2>&1 || fail "the browser tests need Debian's chromium package (apt-get is not available)"
+  sudo_cmd=(); [[ "$(id -u)" == 0 ]] || sudo_cmd=(sudo)
+  { "${sudo_cmd[@]}" apt-get install -y --no-install-recommends chromium </dev/null >/dev/null 2>&1 \
+      || { "${sudo_cmd[@]}" apt-get update </dev/null >/dev/null 2>&1 && "${sudo_cmd[@]}" apt-get install -y --no-install-recommends chromium </dev/null >/dev/null 2>&1; }; } \
+    || fail "could not install chromium with apt-get"
+fi
+
 if [[ -f tests/clients/package.json ]]; then
   command -v npm >/dev/null 2>&1 || fail "tests/clients needs npm, which is not installed"
   if [[ -f tests/clients/package-lock.json ]]; then
