@@ -14,9 +14,10 @@ using Microsoft.Extensions.Logging;
 namespace Iskra.Csms.RemoteControl;
 
 /// <summary>
-/// The outbound message path (STYLE "Outbound CALL"): a version-agnostic command or a raw OCPP
-/// call → the station's version → schema check → the station's one channel, which keeps one
-/// outstanding call per station. Every attempt is audited and announced as events.
+/// The outbound message path (STYLE "Outbound CALL"): a version-agnostic command → a typed request of
+/// the station's version (<see cref="CommandCall"/>) → the station's one <see cref="IStationChannel"/>,
+/// which checks it once against its schema and keeps one outstanding call per station. A raw OCPP call
+/// is checked here, its payload being the caller's own. Every attempt is audited and announced as events.
 /// </summary>
 public sealed partial class StationCommands(
     IEnumerable<StationCommand> commands,
@@ -33,9 +34,10 @@ public sealed partial class StationCommands(
     /// <summary>The command names, in the order of the catalog.</summary>
     public IEnumerable<string> Names => _commands.Keys;
 
-    /// <summary>Sends the command <paramref name="name"/> and applies the station's answer.</summary>
-    /// <exception cref="CommandException">Refused before sending (unknown, offline, invalid, not on the version).</exception>
+    /// <summary>Sends the command <paramref name="name"/> as a typed request of the station's version and applies the station's answer.</summary>
+    /// <exception cref="CommandException">Refused before sending (unknown, claimed, offline, invalid body or request, not on the version).</exception>
     /// <exception cref="OcppCallErrorException">The station answered with a CALLERROR.</exception>
+    /// <exception cref="OcppInvalidResponseException">The station's answer violates the response's schema.</exception>
     /// <exception cref="OcppCallTimeoutException">The station did not answer in time.</exception>
     public async Task<CommandOutcome> SendAsync(string stationId, string name, JsonElement body, ApiCaller caller, CancellationToken cancellationToken)
     {
