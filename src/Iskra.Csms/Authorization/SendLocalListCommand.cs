@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Storage;
 using Iskra.Ocpp;
+using Microsoft.EntityFrameworkCore;
 using Ocpp16 = Iskra.Ocpp.V16.Messages;
 using Ocpp201 = Iskra.Ocpp.V201.Messages;
 using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
 using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
-using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Csms.Authorization;
 

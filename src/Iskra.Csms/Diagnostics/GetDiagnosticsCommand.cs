@@ -62,7 +62,7 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
                 RetryInterval = retryInterval,
                 StartTime = startTime,
                 StopTime = stopTime,
-            }, request) with { Ids = new CommandIds(UploadRequestId: request.Id) };
+            }, request, new CommandIds(UploadRequestId: request.Id));
         }
 
         return CommandCall.Of(V201Calls.GetLog, new Ocpp201.GetLogRequest
@@ -72,7 +72,7 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
             Log = new Ocpp201.LogParametersType { RemoteLocation = request.Location, OldestTimestamp = startTime, LatestTimestamp = stopTime },
             Retries = retries,
             RetryInterval = retryInterval,
-        }, request) with { Ids = new CommandIds(RequestId: request.RequestId, UploadRequestId: request.Id) };
+        }, request, new CommandIds(RequestId: request.RequestId, UploadRequestId: request.Id));
     }
 
     /// <summary>1.6 GetDiagnostics.conf has no status: a file name means Accepted, none means NoFile (§5.9: no diagnostics available).</summary>

@@ -84,7 +84,7 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
                 RetrieveDate = retrieveDate,
                 Retries = retries,
                 RetryInterval = retryInterval,
-            }, update) with { Ids = ids };
+            }, update, ids);
         }
 
         return CommandCall.Of(V201Calls.UpdateFirmware, new Ocpp201.UpdateFirmwareRequest
@@ -100,7 +100,7 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
             },
             Retries = retries,
             RetryInterval = retryInterval,
-        }, update) with { Ids = ids };
+        }, update, ids);
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)

@@ -10,16 +10,17 @@ namespace Iskra.Csms.RemoteControl;
 /// (for the audit row and the apply step); <see cref="State"/> carries what the apply step needs from
 /// the build step (an allocated id, say).
 /// </summary>
-public sealed record CommandCall
+public sealed class CommandCall
 {
     private readonly Func<IStationChannel, CancellationToken, Task<JsonElement>> _send;
 
-    private CommandCall(OcppAction action, JsonElement request, Func<IStationChannel, CancellationToken, Task<JsonElement>> send, object? state)
+    private CommandCall(OcppAction action, JsonElement request, Func<IStationChannel, CancellationToken, Task<JsonElement>> send, object? state, CommandIds? ids)
     {
         Action = action.Name;
         Version = action.Version;
         Request = request;
         State = state;
+        Ids = ids;
         _send = send;
     }
 
@@ -32,13 +33,13 @@ public sealed record CommandCall
     /// <summary>The request as it is sent: written once, with the generated type info of <see cref="Action"/>.</summary>
     public JsonElement Request { get; }
 
-    public object? State { get; init; }
+    public object? State { get; }
 
     /// <summary>Ids allocated for this command, returned to the API client beside the station's answer.</summary>
-    public CommandIds? Ids { get; init; }
+    public CommandIds? Ids { get; }
 
     /// <summary>The call <paramref name="call"/> with <paramref name="request"/>, e.g. <c>CommandCall.Of(V16Calls.Reset, new ResetRequest { Type = ResetType.Soft })</c>.</summary>
-    public static CommandCall Of<TRequest, TResponse>(OcppCall<TRequest, TResponse> call, TRequest request, object? state = null)
+    public static CommandCall Of<TRequest, TResponse>(OcppCall<TRequest, TResponse> call, TRequest request, object? state = null, CommandIds? ids = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(request);
@@ -46,7 +47,8 @@ public sealed record CommandCall
             call.Action,
             JsonSerializer.SerializeToElement(request, call.RequestType),
             async (channel, cancellationToken) => (await channel.CallForAnswerAsync(call, request, null, cancellationToken).ConfigureAwait(false)).Raw,
-            state);
+            state,
+            ids);
     }
 
     /// <summary>

@@ -32,8 +32,8 @@ public sealed class GetConfigurationCommand(ConfigurationStore store) : StationC
         if (keys is not { Count: > 0 })
         {
             var requestId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
-            return ValueTask.FromResult(CommandCall.Of(V201Calls.GetBaseReport, new Ocpp201.GetBaseReportRequest { RequestId = requestId, ReportBase = Ocpp201.ReportBaseEnumType.FullInventory })
-                with { Ids = new CommandIds(RequestId: requestId) });
+            var report = new Ocpp201.GetBaseReportRequest { RequestId = requestId, ReportBase = Ocpp201.ReportBaseEnumType.FullInventory };
+            return ValueTask.FromResult(CommandCall.Of(V201Calls.GetBaseReport, report, ids: new CommandIds(RequestId: requestId)));
         }
 
         var data = new List<Ocpp201.GetVariableDataType>(keys.Count);

@@ -3,11 +3,11 @@ using Iskra.Csms.SmartCharging;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Transactions;
 using Iskra.Ocpp;
+using Microsoft.EntityFrameworkCore;
 using Ocpp16 = Iskra.Ocpp.V16.Messages;
 using Ocpp201 = Iskra.Ocpp.V201.Messages;
 using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
 using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
-using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -66,10 +66,10 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
         var start = new RemoteStart { StationId = context.StationId, ConnectorId = connectorId, IdTag = idTag, RequestedAt = time.GetUtcNow() };
         db.RemoteStarts.Add(start);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var call = v16 is not null
-            ? CommandCall.Of(V16Calls.RemoteStartTransaction, v16, start.Id)
-            : CommandCall.Of(V201Calls.RequestStartTransaction, v201! with { RemoteStartId = start.Id }, start.Id);
-        return call with { Ids = new CommandIds(RemoteStartId: start.Id) };
+        var ids = new CommandIds(RemoteStartId: start.Id);
+        return v16 is not null
+            ? CommandCall.Of(V16Calls.RemoteStartTransaction, v16, start.Id, ids)
+            : CommandCall.Of(V201Calls.RequestStartTransaction, v201! with { RemoteStartId = start.Id }, start.Id, ids);
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)

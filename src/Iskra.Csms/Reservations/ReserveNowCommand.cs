@@ -2,11 +2,11 @@ using Iskra.Csms.Authorization;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Storage;
 using Iskra.Ocpp;
+using Microsoft.EntityFrameworkCore;
 using Ocpp16 = Iskra.Ocpp.V16.Messages;
 using Ocpp201 = Iskra.Ocpp.V201.Messages;
 using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
 using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
-using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Csms.Reservations;
 
@@ -39,31 +39,6 @@ public sealed class ReserveNowCommand(ReservationService reservations, IDbContex
 
         var reservationId = given ?? await reservations.NextIdAsync(cancellationToken).ConfigureAwait(false);
 
-        CommandCall call;
-        if (v16)
-        {
-            call = CommandCall.Of(V16Calls.ReserveNow, new Ocpp16.ReserveNowRequest
-            {
-                ConnectorId = connectorId!.Value,
-                ExpiryDate = expiry,
-                IdTag = idTag,
-                ParentIdTag = parent,
-                ReservationId = reservationId,
-            });
-        }
-        else
-        {
-            type ??= (await IdTokenTypes.StoredAsync(contexts, [idTag], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(idTag, IdTokenTypes.Default);
-            call = CommandCall.Of(V201Calls.ReserveNow, new Ocpp201.ReserveNowRequest
-            {
-                Id = reservationId,
-                ExpiryDateTime = expiry,
-                IdToken = IdTokenTypes.Token(idTag, type, "$.idTagType"),
-                EvseId = connectorId is > 0 ? connectorId : null, // 0 or absent: any EVSE of the station
-                GroupIdToken = parent is null ? null : IdTokenTypes.Token(parent, IdTokenTypes.Default, "$.parentIdTag"),
-            });
-        }
-
         var reservation = new Reservation
         {
             StationId = context.StationId,
@@ -74,7 +49,28 @@ public sealed class ReserveNowCommand(ReservationService reservations, IDbContex
             ExpiryDate = expiry,
             Status = "Sent",
         };
-        return call with { State = reservation, Ids = new CommandIds(ReservationId: reservationId) };
+        var ids = new CommandIds(ReservationId: reservationId);
+        if (v16)
+        {
+            return CommandCall.Of(V16Calls.ReserveNow, new Ocpp16.ReserveNowRequest
+            {
+                ConnectorId = connectorId!.Value,
+                ExpiryDate = expiry,
+                IdTag = idTag,
+                ParentIdTag = parent,
+                ReservationId = reservationId,
+            }, reservation, ids);
+        }
+
+        type ??= (await IdTokenTypes.StoredAsync(contexts, [idTag], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(idTag, IdTokenTypes.Default);
+        return CommandCall.Of(V201Calls.ReserveNow, new Ocpp201.ReserveNowRequest
+        {
+            Id = reservationId,
+            ExpiryDateTime = expiry,
+            IdToken = IdTokenTypes.Token(idTag, type, "$.idTagType"),
+            EvseId = connectorId is > 0 ? connectorId : null, // 0 or absent: any EVSE of the station
+            GroupIdToken = parent is null ? null : IdTokenTypes.Token(parent, IdTokenTypes.Default, "$.parentIdTag"),
+        }, reservation, ids);
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
