@@ -1,7 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Iskra.Csms.RemoteControl;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.Authorization;
 
@@ -15,8 +18,13 @@ public sealed class GetLocalListVersionCommand(LocalListService lists) : Station
 
     public override IReadOnlyList<string> Fields { get; } = [];
 
-    public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new CommandCall("GetLocalListVersion", []));
+    public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult(context.Version == OcppVersion.V16
+            ? CommandCall.Of(V16Calls.GetLocalListVersion, new Ocpp16.GetLocalListVersionRequest())
+            : CommandCall.Of(V201Calls.GetLocalListVersion, new Ocpp201.GetLocalListVersionRequest()));
+    }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
+using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Storage;
+using Iskra.Ocpp.V201.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Csms.Authorization;
@@ -29,4 +31,8 @@ public static class IdTokenTypes
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Value, r => r.Type!, StringComparer.Ordinal);
     }
+
+    /// <summary>The 2.0.1 IdTokenType of <paramref name="idToken"/> with its <paramref name="type"/>; a type the schema lacks is refused at <paramref name="path"/>.</summary>
+    public static IdTokenType Token(string idToken, string type, string path) =>
+        new() { IdToken = idToken, Type = CommandJson.Enum(type, V201JsonContext.Default.IdTokenEnumType, path) };
 }

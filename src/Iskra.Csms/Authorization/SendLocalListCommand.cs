@@ -1,10 +1,13 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Storage;
 using Iskra.Ocpp;
 using Microsoft.EntityFrameworkCore;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.Authorization;
 
@@ -49,18 +52,26 @@ public sealed class SendLocalListCommand(LocalListService lists, IDbContextFacto
             entries = LocalListBody.Parse(body.OptionalNode("localAuthorizationList"), updateType == "Full");
         }
 
-        var payload = context.Version == OcppVersion.V16
-            ? new JsonObject { ["listVersion"] = version, ["updateType"] = updateType }
-            : new JsonObject { ["versionNumber"] = version, ["updateType"] = updateType };
-        if (entries.Count > 0)
+        var sent = new SentList(version, updateType == "Full", entries);
+        var full = updateType == "Full";
+
+        // 2.0.1 wants at least one item when the list is there; an empty list is the list left out.
+        if (context.Version == OcppVersion.V16)
         {
-            // 2.0.1 wants at least one item when the list is there; an empty list is the list left out.
-            payload["localAuthorizationList"] = context.Version == OcppVersion.V16
-                ? new JsonArray([.. entries.Select(V16Entry)])
-                : await V201ListAsync(entries, cancellationToken).ConfigureAwait(false);
+            return CommandCall.Of(V16Calls.SendLocalList, new Ocpp16.SendLocalListRequest
+            {
+                ListVersion = version,
+                UpdateType = full ? Ocpp16.UpdateType.Full : Ocpp16.UpdateType.Differential,
+                LocalAuthorizationList = entries.Count > 0 ? [.. entries.Select(V16Entry)] : null,
+            }, sent);
         }
 
-        return new CommandCall("SendLocalList", payload, new SentList(version, updateType == "Full", entries));
+        return CommandCall.Of(V201Calls.SendLocalList, new Ocpp201.SendLocalListRequest
+        {
+            VersionNumber = version,
+            UpdateType = full ? Ocpp201.UpdateEnumType.Full : Ocpp201.UpdateEnumType.Differential,
+            LocalAuthorizationList = entries.Count > 0 ? await V201ListAsync(entries, cancellationToken).ConfigureAwait(false) : null,
+        }, sent);
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
@@ -81,59 +92,35 @@ public sealed class SendLocalListCommand(LocalListService lists, IDbContextFacto
         return [.. tags.Select(t => new LocalListEntry(t.Value, new LocalIdTagInfo(t.Status.ToString(), t.ExpiryDate, t.ParentIdTag)))];
     }
 
-    private static JsonObject V16Entry(LocalListEntry entry)
+    private static Ocpp16.AuthorizationData V16Entry(LocalListEntry entry, int index) => new()
     {
-        var item = new JsonObject { ["idTag"] = entry.IdTag };
-        if (entry.IdTagInfo is { } info)
-        {
-            var tagInfo = new JsonObject { ["status"] = info.Status };
-            if (info.ExpiryDate is { } expiry)
+        IdTag = entry.IdTag,
+        IdTagInfo = entry.IdTagInfo is { } info
+            ? new Ocpp16.IdTagInfo
             {
-                tagInfo["expiryDate"] = Wire(expiry);
+                Status = CommandJson.Enum(info.Status, Ocpp16.V16JsonContext.Default.AuthorizationStatus, $"$.localAuthorizationList[{index}].idTagInfo.status"),
+                ExpiryDate = info.ExpiryDate,
+                ParentIdTag = info.ParentIdTag,
             }
+            : null,
+    };
 
-            if (info.ParentIdTag is { } parent)
-            {
-                tagInfo["parentIdTag"] = parent;
-            }
-
-            item["idTagInfo"] = tagInfo;
-        }
-
-        return item;
-    }
-
-    private async Task<JsonArray> V201ListAsync(List<LocalListEntry> entries, CancellationToken cancellationToken)
+    private async Task<List<Ocpp201.AuthorizationData>> V201ListAsync(List<LocalListEntry> entries, CancellationToken cancellationToken)
     {
         var types = await IdTokenTypes.StoredAsync(contexts, [.. entries.Select(e => e.IdTag)], cancellationToken).ConfigureAwait(false);
-        var list = new JsonArray();
-        foreach (var entry in entries)
+        return [.. entries.Select((entry, i) => new Ocpp201.AuthorizationData
         {
-            var item = new JsonObject { ["idToken"] = new JsonObject { ["idToken"] = entry.IdTag, ["type"] = types.GetValueOrDefault(entry.IdTag, IdTokenTypes.Default) } };
-            if (entry.IdTagInfo is { } info)
-            {
-                var tokenInfo = new JsonObject { ["status"] = info.Status };
-                if (info.ExpiryDate is { } expiry)
+            IdToken = IdTokenTypes.Token(entry.IdTag, types.GetValueOrDefault(entry.IdTag, IdTokenTypes.Default), $"$.localAuthorizationList[{i}].idToken.type"),
+            IdTokenInfo = entry.IdTagInfo is { } info
+                ? new Ocpp201.IdTokenInfoType
                 {
-                    tokenInfo["cacheExpiryDateTime"] = Wire(expiry);
+                    Status = CommandJson.Enum(info.Status, Ocpp201.V201JsonContext.Default.AuthorizationStatusEnumType, $"$.localAuthorizationList[{i}].idTokenInfo.status"),
+                    CacheExpiryDateTime = info.ExpiryDate,
+                    GroupIdToken = info.ParentIdTag is { } parent ? IdTokenTypes.Token(parent, IdTokenTypes.Default, $"$.localAuthorizationList[{i}].idTokenInfo.groupIdToken.type") : null,
                 }
-
-                if (info.ParentIdTag is { } parent)
-                {
-                    tokenInfo["groupIdToken"] = new JsonObject { ["idToken"] = parent, ["type"] = IdTokenTypes.Default };
-                }
-
-                item["idTokenInfo"] = tokenInfo;
-            }
-
-            list.Add(item);
-        }
-
-        return list;
+                : null,
+        })];
     }
-
-    private static string Wire(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private sealed record SentList(int Version, bool Full, IReadOnlyList<LocalListEntry> Entries);
 }

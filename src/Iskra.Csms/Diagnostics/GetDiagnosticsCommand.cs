@@ -1,9 +1,11 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Iskra.Csms.Files;
 using Iskra.Csms.RemoteControl;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.Diagnostics;
 
@@ -51,24 +53,26 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
             context.StationId, v16 ? UploadService.Diagnostics : UploadService.Log, v16 ? null : logType ?? "DiagnosticsLog",
             location, baseUrl, context.Caller.Actor, cancellationToken).ConfigureAwait(false);
 
-        JsonObject payload;
         if (v16)
         {
-            payload = new JsonObject { ["location"] = request.Location };
-            Add(payload, "retries", retries);
-            Add(payload, "retryInterval", retryInterval);
-            Add(payload, "startTime", startTime);
-            Add(payload, "stopTime", stopTime);
-            return new CommandCall("GetDiagnostics", payload, request) { Ids = new CommandIds(UploadRequestId: request.Id) };
+            return CommandCall.Of(V16Calls.GetDiagnostics, new Ocpp16.GetDiagnosticsRequest
+            {
+                Location = request.Location,
+                Retries = retries,
+                RetryInterval = retryInterval,
+                StartTime = startTime,
+                StopTime = stopTime,
+            }, request, new CommandIds(UploadRequestId: request.Id));
         }
 
-        var log = new JsonObject { ["remoteLocation"] = request.Location };
-        Add(log, "oldestTimestamp", startTime);
-        Add(log, "latestTimestamp", stopTime);
-        payload = new JsonObject { ["logType"] = request.LogType, ["requestId"] = request.RequestId, ["log"] = log };
-        Add(payload, "retries", retries);
-        Add(payload, "retryInterval", retryInterval);
-        return new CommandCall("GetLog", payload, request) { Ids = new CommandIds(RequestId: request.RequestId, UploadRequestId: request.Id) };
+        return CommandCall.Of(V201Calls.GetLog, new Ocpp201.GetLogRequest
+        {
+            LogType = CommandJson.Enum(request.LogType!, Ocpp201.V201JsonContext.Default.LogEnumType, "$.logType"),
+            RequestId = request.RequestId!.Value,
+            Log = new Ocpp201.LogParametersType { RemoteLocation = request.Location, OldestTimestamp = startTime, LatestTimestamp = stopTime },
+            Retries = retries,
+            RetryInterval = retryInterval,
+        }, request, new CommandIds(RequestId: request.RequestId, UploadRequestId: request.Id));
     }
 
     /// <summary>1.6 GetDiagnostics.conf has no status: a file name means Accepted, none means NoFile (§5.9: no diagnostics available).</summary>
@@ -105,21 +109,5 @@ public sealed class GetDiagnosticsCommand(UploadService uploads, FileLinks links
         return (response.TryGetProperty("fileName", out var name) || response.TryGetProperty("filename", out name)) && name.ValueKind == JsonValueKind.String
             ? name.GetString()
             : null;
-    }
-
-    private static void Add(JsonObject payload, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            payload[name] = v;
-        }
-    }
-
-    private static void Add(JsonObject payload, string name, DateTimeOffset? value)
-    {
-        if (value is { } at)
-        {
-            payload[name] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        }
     }
 }

@@ -1,8 +1,10 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Iskra.Csms.Files;
 using Iskra.Csms.RemoteControl;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.Firmware;
 
@@ -73,43 +75,32 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
             Actor = context.Caller.Actor,
         }, withRequestId: !v16, cancellationToken).ConfigureAwait(false);
 
-        JsonObject payload;
+        var ids = new CommandIds(RequestId: update.RequestId, FirmwareUpdateId: update.Id);
         if (v16)
         {
-            payload = new JsonObject { ["location"] = update.Location, ["retrieveDate"] = Wire(retrieveDate) };
-        }
-        else
-        {
-            var firmware = new JsonObject { ["location"] = update.Location, ["retrieveDateTime"] = Wire(retrieveDate) };
-            if (installDate is { } install)
+            return CommandCall.Of(V16Calls.UpdateFirmware, new Ocpp16.UpdateFirmwareRequest
             {
-                firmware["installDateTime"] = Wire(install);
-            }
-
-            if (signingCertificate is not null)
-            {
-                firmware["signingCertificate"] = signingCertificate;
-            }
-
-            if (signature is not null)
-            {
-                firmware["signature"] = signature;
-            }
-
-            payload = new JsonObject { ["requestId"] = update.RequestId, ["firmware"] = firmware };
+                Location = update.Location,
+                RetrieveDate = retrieveDate,
+                Retries = retries,
+                RetryInterval = retryInterval,
+            }, update, ids);
         }
 
-        if (retries is { } r)
+        return CommandCall.Of(V201Calls.UpdateFirmware, new Ocpp201.UpdateFirmwareRequest
         {
-            payload["retries"] = r;
-        }
-
-        if (retryInterval is { } ri)
-        {
-            payload["retryInterval"] = ri;
-        }
-
-        return new CommandCall("UpdateFirmware", payload, update) { Ids = new CommandIds(RequestId: update.RequestId, FirmwareUpdateId: update.Id) };
+            RequestId = update.RequestId!.Value,
+            Firmware = new Ocpp201.FirmwareType
+            {
+                Location = update.Location,
+                RetrieveDateTime = retrieveDate,
+                InstallDateTime = installDate,
+                SigningCertificate = signingCertificate,
+                Signature = signature,
+            },
+            Retries = retries,
+            RetryInterval = retryInterval,
+        }, update, ids);
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
@@ -132,6 +123,4 @@ public sealed class UpdateFirmwareCommand(FirmwareRepository repository, Firmwar
             throw CommandException.Invalid("$." + name, $"must be at most {max} characters on OCPP 2.0.1");
         }
     }
-
-    private static string Wire(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,8 @@
-using System.Text.Json.Nodes;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -18,26 +21,22 @@ public sealed class ChangeAvailabilityCommand : StationCommand
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(body);
         var connectorId = body.RequiredInt("connectorId");
-        var type = body.RequiredEnum("type", "Operative", "Inoperative");
+        var operative = body.RequiredEnum("type", "Operative", "Inoperative") == "Operative";
         if (connectorId < 0)
         {
             throw CommandException.Invalid("$.connectorId", "must be 0 (the whole station) or a connector/EVSE id");
         }
 
-        JsonObject payload;
-        if (context.Version == OcppVersion.V16)
-        {
-            payload = new JsonObject { ["connectorId"] = connectorId, ["type"] = type };
-        }
-        else
-        {
-            payload = new JsonObject { ["operationalStatus"] = type };
-            if (connectorId > 0)
+        return ValueTask.FromResult(context.Version == OcppVersion.V16
+            ? CommandCall.Of(V16Calls.ChangeAvailability, new Ocpp16.ChangeAvailabilityRequest
             {
-                payload["evse"] = new JsonObject { ["id"] = connectorId };
-            }
-        }
-
-        return ValueTask.FromResult(new CommandCall("ChangeAvailability", payload));
+                ConnectorId = connectorId,
+                Type = operative ? Ocpp16.AvailabilityType.Operative : Ocpp16.AvailabilityType.Inoperative,
+            })
+            : CommandCall.Of(V201Calls.ChangeAvailability, new Ocpp201.ChangeAvailabilityRequest
+            {
+                OperationalStatus = operative ? Ocpp201.OperationalStatusEnumType.Operative : Ocpp201.OperationalStatusEnumType.Inoperative,
+                Evse = connectorId > 0 ? new Ocpp201.EVSEType { Id = connectorId } : null,
+            }));
     }
 }

@@ -1,9 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Iskra.Csms.Access;
 using Iskra.Csms.Security;
 using Iskra.Csms.Stations;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -47,13 +50,13 @@ public sealed class ChangeConfigurationCommand(ConfigurationStore store, Station
 
         if (context.Version == OcppVersion.V16)
         {
-            return ValueTask.FromResult(new CommandCall("ChangeConfiguration", new JsonObject { ["key"] = key, ["value"] = value }, password ?? key));
+            return ValueTask.FromResult(CommandCall.Of(V16Calls.ChangeConfiguration, new Ocpp16.ChangeConfigurationRequest { Key = key, Value = value }, password ?? key));
         }
 
         var variable = ConfigurationKeys.Resolve(key)
             ?? throw CommandException.Invalid("$.key", "is not a known OCPP 1.6 key; name a 2.0.1 variable as Component.Variable");
-        var data = new JsonObject { ["attributeValue"] = value, ["component"] = variable.ComponentJson(), ["variable"] = variable.VariableJson() };
-        return ValueTask.FromResult(new CommandCall("SetVariables", new JsonObject { ["setVariableData"] = new JsonArray(data) }, password ?? variable));
+        var data = new Ocpp201.SetVariableDataType { AttributeValue = value, Component = variable.ComponentType(), Variable = variable.VariableType() };
+        return ValueTask.FromResult(CommandCall.Of(V201Calls.SetVariables, new Ocpp201.SetVariablesRequest { SetVariableData = [data] }, password ?? variable));
     }
 
     public override string StatusOf(CommandCall sent, JsonElement response)
@@ -78,14 +81,16 @@ public sealed class ChangeConfigurationCommand(ConfigurationStore store, Station
             return ValueTask.CompletedTask;
         }
 
-        var value = sent.Payload[sent.Action == "SetVariables" ? "setVariableData" : "value"];
+        // The value sent: 1.6 value, 2.0.1 setVariableData[0].attributeValue (the request passed its schema).
+        var value = sent.Action == "SetVariables"
+            ? sent.Request.GetProperty("setVariableData")[0].GetProperty("attributeValue").GetString()!
+            : sent.Request.GetProperty("value").GetString()!;
         return sent.State switch
         {
             NewPassword p => new(store.RememberPasswordAsync(
                 context.StationId, p.Hash, audit.Entry(context.Caller.Actor, AdminActions.StationPasswordRotated, context.StationId, ["password"], context.StationId), cancellationToken)),
-            string key => new(store.RememberKeysAsync(context.StationId, [(key, value!.GetValue<string>(), null)], cancellationToken)),
-            ComponentVariable variable => new(store.RememberVariablesAsync(
-                context.StationId, [(variable, "Actual", value![0]!["attributeValue"]!.GetValue<string>())], cancellationToken)),
+            string key => new(store.RememberKeysAsync(context.StationId, [(key, value, null)], cancellationToken)),
+            ComponentVariable variable => new(store.RememberVariablesAsync(context.StationId, [(variable, "Actual", value)], cancellationToken)),
             _ => ValueTask.CompletedTask,
         };
     }

@@ -1,4 +1,8 @@
-using System.Text.Json.Nodes;
+using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -9,6 +13,11 @@ public sealed class ClearCacheCommand : StationCommand
 
     public override IReadOnlyList<string> Fields { get; } = [];
 
-    public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new CommandCall("ClearCache", []));
+    public override ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult(context.Version == OcppVersion.V16
+            ? CommandCall.Of(V16Calls.ClearCache, new Ocpp16.ClearCacheRequest())
+            : CommandCall.Of(V201Calls.ClearCache, new Ocpp201.ClearCacheRequest()));
+    }
 }

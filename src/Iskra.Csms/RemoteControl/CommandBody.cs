@@ -89,6 +89,9 @@ public sealed class CommandBody
     /// <summary>Any JSON value of the field, copied as a node for a payload; null when absent.</summary>
     public JsonNode? OptionalNode(string name) => TryGet(name, out var value) ? JsonNode.Parse(value.GetRawText()) : null;
 
+    /// <summary>Any JSON value of the field, as it was given; null when absent.</summary>
+    public JsonElement? OptionalElement(string name) => TryGet(name, out var value) ? value.Clone() : null;
+
     public JsonNode RequiredNode(string name) => OptionalNode(name) ?? throw Missing(name, "a value");
 
     /// <summary>An array of strings; null when absent.</summary>

@@ -1,3 +1,6 @@
+using Iskra.Ocpp;
+using Iskra.Ocpp.Rpc;
+
 namespace Iskra.Csms.RemoteControl;
 
 /// <summary>A command that was refused before anything reached the station.</summary>
@@ -16,6 +19,16 @@ public sealed class CommandException : Exception
 
     public static CommandException Invalid(string path, string message) =>
         new(CommandFailure.InvalidBody, $"{path}: {message}", [new CommandViolation(path, message)]);
+
+    /// <summary>A request of <paramref name="action"/> that violates the official schema of <paramref name="version"/>; nothing was sent.</summary>
+    public static CommandException SchemaViolation(string action, OcppVersion version, OcppValidationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new(
+            CommandFailure.InvalidBody,
+            $"The {action} payload for OCPP {version.DisplayName()} violates the official schema at {error.Path}: {error.Message}",
+            [new CommandViolation(error.Path, $"{error.Message} ({error.Code.ToWire(version)})")]);
+    }
 
     public static CommandException NotConfigured(string message) => new(CommandFailure.NotConfigured, message);
 

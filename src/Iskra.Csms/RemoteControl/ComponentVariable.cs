@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Iskra.Ocpp.V201.Messages;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -11,38 +11,14 @@ public sealed record ComponentVariable(
     int? EvseId = null,
     int? ConnectorId = null)
 {
-    /// <summary>The 2.0.1 ComponentType object.</summary>
-    public JsonObject ComponentJson()
+    /// <summary>The 2.0.1 ComponentType.</summary>
+    public ComponentType ComponentType() => new()
     {
-        var component = new JsonObject { ["name"] = Component };
-        if (ComponentInstance is not null)
-        {
-            component["instance"] = ComponentInstance;
-        }
+        Name = Component,
+        Instance = ComponentInstance,
+        Evse = EvseId is { } evse ? new EVSEType { Id = evse, ConnectorId = ConnectorId } : null,
+    };
 
-        if (EvseId is { } evse)
-        {
-            var evseJson = new JsonObject { ["id"] = evse };
-            if (ConnectorId is { } connector)
-            {
-                evseJson["connectorId"] = connector;
-            }
-
-            component["evse"] = evseJson;
-        }
-
-        return component;
-    }
-
-    /// <summary>The 2.0.1 VariableType object.</summary>
-    public JsonObject VariableJson()
-    {
-        var variable = new JsonObject { ["name"] = Variable };
-        if (VariableInstance is not null)
-        {
-            variable["instance"] = VariableInstance;
-        }
-
-        return variable;
-    }
+    /// <summary>The 2.0.1 VariableType.</summary>
+    public VariableType VariableType() => new() { Name = Variable, Instance = VariableInstance };
 }

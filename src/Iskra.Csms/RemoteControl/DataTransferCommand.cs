@@ -1,6 +1,9 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -18,22 +21,19 @@ public sealed class DataTransferCommand : StationCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(body);
-        var payload = new JsonObject { ["vendorId"] = body.RequiredString("vendorId") };
-        if (body.OptionalString("messageId") is { } messageId)
+        var vendorId = body.RequiredString("vendorId");
+        var messageId = body.OptionalString("messageId");
+        var data = body.OptionalElement("data");
+        if (context.Version == OcppVersion.V201)
         {
-            payload["messageId"] = messageId;
+            return ValueTask.FromResult(CommandCall.Of(V201Calls.DataTransfer, new Ocpp201.DataTransferRequest { VendorId = vendorId, MessageId = messageId, Data = data }));
         }
 
-        if (body.OptionalNode("data") is { } data)
+        if (data is { ValueKind: not JsonValueKind.String })
         {
-            if (context.Version == OcppVersion.V16 && data.GetValueKind() != JsonValueKind.String)
-            {
-                throw CommandException.Invalid("$.data", "must be a string on an OCPP 1.6 station");
-            }
-
-            payload["data"] = data;
+            throw CommandException.Invalid("$.data", "must be a string on an OCPP 1.6 station");
         }
 
-        return ValueTask.FromResult(new CommandCall("DataTransfer", payload));
+        return ValueTask.FromResult(CommandCall.Of(V16Calls.DataTransfer, new Ocpp16.DataTransferRequest { VendorId = vendorId, MessageId = messageId, Data = data?.GetString() }));
     }
 }

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -23,30 +26,25 @@ public sealed class GetConfigurationCommand(ConfigurationStore store) : StationC
         var keys = body.OptionalStrings("keys");
         if (context.Version == OcppVersion.V16)
         {
-            var payload = new JsonObject();
-            if (keys is { Count: > 0 })
-            {
-                payload["key"] = new JsonArray([.. keys.Select(k => JsonValue.Create(k))]);
-            }
-
-            return ValueTask.FromResult(new CommandCall("GetConfiguration", payload));
+            return ValueTask.FromResult(CommandCall.Of(V16Calls.GetConfiguration, new Ocpp16.GetConfigurationRequest { Key = keys is { Count: > 0 } ? keys : null }));
         }
 
         if (keys is not { Count: > 0 })
         {
             var requestId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
-            return ValueTask.FromResult(new CommandCall("GetBaseReport", new JsonObject { ["requestId"] = requestId, ["reportBase"] = "FullInventory" }) { Ids = new CommandIds(RequestId: requestId) });
+            var report = new Ocpp201.GetBaseReportRequest { RequestId = requestId, ReportBase = Ocpp201.ReportBaseEnumType.FullInventory };
+            return ValueTask.FromResult(CommandCall.Of(V201Calls.GetBaseReport, report, ids: new CommandIds(RequestId: requestId)));
         }
 
-        var data = new JsonArray();
+        var data = new List<Ocpp201.GetVariableDataType>(keys.Count);
         for (var i = 0; i < keys.Count; i++)
         {
             var variable = ConfigurationKeys.Resolve(keys[i])
                 ?? throw CommandException.Invalid($"$.keys[{i}]", "is not a known OCPP 1.6 key; name a 2.0.1 variable as Component.Variable");
-            data.Add(new JsonObject { ["component"] = variable.ComponentJson(), ["variable"] = variable.VariableJson() });
+            data.Add(new Ocpp201.GetVariableDataType { Component = variable.ComponentType(), Variable = variable.VariableType() });
         }
 
-        return ValueTask.FromResult(new CommandCall("GetVariables", new JsonObject { ["getVariableData"] = data }));
+        return ValueTask.FromResult(CommandCall.Of(V201Calls.GetVariables, new Ocpp201.GetVariablesRequest { GetVariableData = data }));
     }
 
     public override ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)

@@ -1,10 +1,13 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iskra.Csms.SmartCharging;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Transactions;
 using Iskra.Ocpp;
 using Microsoft.EntityFrameworkCore;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -29,64 +32,44 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
         var connectorId = body.OptionalInt("connectorId");
         var profile = body.OptionalNode("chargingProfile");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        JsonObject payload;
-        string action;
+        Ocpp16.RemoteStartTransactionRequest? v16 = null;
+        Ocpp201.RequestStartTransactionRequest? v201 = null;
         if (context.Version == OcppVersion.V16)
         {
-            action = "RemoteStartTransaction";
-            payload = new JsonObject { ["idTag"] = idTag };
-            if (connectorId is { } connector)
+            v16 = new Ocpp16.RemoteStartTransactionRequest
             {
-                payload["connectorId"] = connector;
-            }
-
-            if (profile is not null)
-            {
-                payload["chargingProfile"] = profile;
-            }
+                IdTag = idTag,
+                ConnectorId = connectorId,
+                ChargingProfile = profile is null ? null : CommandJson.Read(profile, Ocpp16.V16JsonContext.Default.ChargingProfile, V16Calls.RemoteStartTransaction.Action, "chargingProfile"),
+            };
         }
         else
         {
-            action = "RequestStartTransaction";
             var known = await db.IdTags.AsNoTracking().FirstOrDefaultAsync(t => t.Value == idTag, cancellationToken).ConfigureAwait(false);
-            payload = new JsonObject
-            {
-                ["idToken"] = new JsonObject { ["idToken"] = idTag, ["type"] = known?.Type ?? "Central" },
-                ["remoteStartId"] = 1, // replaced by the allocated id below
-            };
-            if (connectorId is { } evse)
-            {
-                payload["evseId"] = evse;
-            }
-
             if (profile is JsonObject { } given && given.ContainsKey("chargingProfileId"))
             {
                 // A 1.6 profile, as command bodies are written: checked and translated like set-charging-profile (K01).
                 ChargingProfiles.Check16(connectorId ?? 0, given);
-                payload["chargingProfile"] = ChargingProfiles.ToV201(given);
+                profile = ChargingProfiles.ToV201(given);
             }
-            else if (profile is not null)
+
+            v201 = new Ocpp201.RequestStartTransactionRequest
             {
-                payload["chargingProfile"] = profile; // already a 2.0.1 ChargingProfileType
-            }
+                IdToken = new Ocpp201.IdTokenType { IdToken = idTag, Type = CommandJson.Enum(known?.Type ?? "Central", Ocpp201.V201JsonContext.Default.IdTokenEnumType, "$.idTag") },
+                RemoteStartId = 0, // the allocated id, below
+                EvseId = connectorId,
+                ChargingProfile = profile is null ? null : CommandJson.Read(profile, Ocpp201.V201JsonContext.Default.ChargingProfileType, V201Calls.RequestStartTransaction.Action, "chargingProfile"),
+            };
         }
 
-        // Check before allocating, so a refused body leaves no remote start behind.
-        var error = OcppCatalogs.Get(context.Version, action).ValidateRequest(JsonSerializer.SerializeToElement(payload, CsmsJsonContext.Default.JsonObject));
-        if (error is not null)
-        {
-            throw CommandException.Invalid(error.Path, error.Message);
-        }
-
+        // Allocated once the body is read; a request its schema refuses is discarded again (DiscardAsync).
         var start = new RemoteStart { StationId = context.StationId, ConnectorId = connectorId, IdTag = idTag, RequestedAt = time.GetUtcNow() };
         db.RemoteStarts.Add(start);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        if (context.Version == OcppVersion.V201)
-        {
-            payload["remoteStartId"] = start.Id;
-        }
-
-        return new CommandCall(action, payload, start.Id) { Ids = new CommandIds(RemoteStartId: start.Id) };
+        var ids = new CommandIds(RemoteStartId: start.Id);
+        return v16 is not null
+            ? CommandCall.Of(V16Calls.RemoteStartTransaction, v16, start.Id, ids)
+            : CommandCall.Of(V201Calls.RequestStartTransaction, v201! with { RemoteStartId = start.Id }, start.Id, ids);
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
@@ -107,5 +90,14 @@ public sealed class RemoteStartCommand(IDbContextFactory<IskraDbContext> context
         await db.RemoteStarts.Where(r => r.Id == id && r.Status == null)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, StationCommand.FailureStatus(outcome)).SetProperty(r => r.Failure, outcome), cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    /// <summary>A start that was never sent leaves no remote start behind.</summary>
+    public override async ValueTask DiscardAsync(CommandContext context, CommandCall sent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        var id = (int)sent.State!;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.RemoteStarts.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,10 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -23,17 +27,17 @@ public sealed class RemoteStopCommand : StationCommand
         var node = body.RequiredNode("transactionId");
         var text = node.GetValueKind() switch
         {
-            System.Text.Json.JsonValueKind.String => node.GetValue<string>(),
-            System.Text.Json.JsonValueKind.Number => node.ToJsonString(),
+            JsonValueKind.String => node.GetValue<string>(),
+            JsonValueKind.Number => node.ToJsonString(),
             _ => throw CommandException.Invalid("$.transactionId", "must be a string or an integer"),
         };
         if (context.Version == OcppVersion.V201)
         {
-            return ValueTask.FromResult(new CommandCall("RequestStopTransaction", new JsonObject { ["transactionId"] = text }));
+            return ValueTask.FromResult(CommandCall.Of(V201Calls.RequestStopTransaction, new Ocpp201.RequestStopTransactionRequest { TransactionId = text }));
         }
 
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-            ? ValueTask.FromResult(new CommandCall("RemoteStopTransaction", new JsonObject { ["transactionId"] = id }))
+            ? ValueTask.FromResult(CommandCall.Of(V16Calls.RemoteStopTransaction, new Ocpp16.RemoteStopTransactionRequest { TransactionId = id }))
             : throw CommandException.Invalid("$.transactionId", "must be an integer on an OCPP 1.6 station");
     }
 }

@@ -18,9 +18,10 @@ public abstract class StationCommand
     public abstract IReadOnlyList<string> Fields { get; }
 
     /// <summary>
-    /// Translates <paramref name="body"/> for the station's version. Throws
-    /// <see cref="CommandException"/> for a bad body or a version the command has no meaning on.
-    /// The payload is then checked against the official schema before it is sent.
+    /// Translates <paramref name="body"/> into a typed request of the station's version
+    /// (<see cref="CommandCall.Of{TRequest, TResponse}"/>). Throws <see cref="CommandException"/> for a bad
+    /// body or a version the command has no meaning on. The station's channel checks the request against
+    /// the official schema once, as it sends it.
     /// </summary>
     public abstract ValueTask<CommandCall> BuildAsync(CommandContext context, CommandBody body, CancellationToken cancellationToken);
 
@@ -35,7 +36,8 @@ public abstract class StationCommand
         ValueTask.CompletedTask;
 
     /// <summary>
-    /// The call got no CALLRESULT: <paramref name="outcome"/> is <c>CallError:&lt;code&gt;</c>, <c>Timeout</c>,
+    /// The call got no usable CALLRESULT: <paramref name="outcome"/> is <c>CallError:&lt;code&gt;</c>,
+    /// <c>InvalidResponse</c> (an answer that violates the response's schema), <c>Timeout</c>,
     /// <c>NotConnected</c> or <c>Cancelled</c>. Records it on what <see cref="BuildAsync"/> stored
     /// (status <see cref="FailureStatus"/>). Nothing by default.
     /// </summary>
@@ -43,13 +45,22 @@ public abstract class StationCommand
         ValueTask.CompletedTask;
 
     /// <summary>
-    /// The status a tracked request takes when its call failed: <c>Failed</c> after a CALLERROR (the
-    /// station could not handle the call), else <c>NoAnswer</c>: a timeout or a lost connection does not
-    /// prove that the station did nothing.
+    /// The request violates its schema, so nothing was sent (the API answers 400). Undoes what
+    /// <see cref="BuildAsync"/> stored; by default that is <see cref="FailedAsync"/> with <c>InvalidBody</c>.
+    /// </summary>
+    public virtual ValueTask DiscardAsync(CommandContext context, CommandCall sent, CancellationToken cancellationToken) =>
+        FailedAsync(context, sent, nameof(CommandFailure.InvalidBody), cancellationToken);
+
+    /// <summary>
+    /// The status a tracked request takes when its call failed: <c>Failed</c> after a CALLERROR or an
+    /// invalid answer (the station could not handle the call) or a request that was never sent, else
+    /// <c>NoAnswer</c>: a timeout or a lost connection does not prove that the station did nothing.
     /// </summary>
     public static string FailureStatus(string outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.StartsWith("CallError:", StringComparison.Ordinal) ? "Failed" : "NoAnswer";
+        return outcome.StartsWith("CallError:", StringComparison.Ordinal) || outcome is "InvalidResponse" or nameof(CommandFailure.InvalidBody)
+            ? "Failed"
+            : "NoAnswer";
     }
 }

@@ -14,9 +14,10 @@ using Microsoft.Extensions.Logging;
 namespace Iskra.Csms.RemoteControl;
 
 /// <summary>
-/// The outbound message path (STYLE "Outbound CALL"): a version-agnostic command or a raw OCPP
-/// call → the station's version → schema check → the station's one channel, which keeps one
-/// outstanding call per station. Every attempt is audited and announced as events.
+/// The outbound message path (STYLE "Outbound CALL"): a version-agnostic command → a typed request of
+/// the station's version (<see cref="CommandCall"/>) → the station's one <see cref="IStationChannel"/>,
+/// which checks it once against its schema and keeps one outstanding call per station. A raw OCPP call
+/// is checked here, its payload being the caller's own. Every attempt is audited and announced as events.
 /// </summary>
 public sealed partial class StationCommands(
     IEnumerable<StationCommand> commands,
@@ -33,9 +34,10 @@ public sealed partial class StationCommands(
     /// <summary>The command names, in the order of the catalog.</summary>
     public IEnumerable<string> Names => _commands.Keys;
 
-    /// <summary>Sends the command <paramref name="name"/> and applies the station's answer.</summary>
-    /// <exception cref="CommandException">Refused before sending (unknown, offline, invalid, not on the version).</exception>
+    /// <summary>Sends the command <paramref name="name"/> as a typed request of the station's version and applies the station's answer.</summary>
+    /// <exception cref="CommandException">Refused before sending (unknown, claimed, offline, invalid body or request, not on the version).</exception>
     /// <exception cref="OcppCallErrorException">The station answered with a CALLERROR.</exception>
+    /// <exception cref="OcppInvalidResponseException">The station's answer violates the response's schema.</exception>
     /// <exception cref="OcppCallTimeoutException">The station did not answer in time.</exception>
     public async Task<CommandOutcome> SendAsync(string stationId, string name, JsonElement body, ApiCaller caller, CancellationToken cancellationToken)
     {
@@ -46,12 +48,9 @@ public sealed partial class StationCommands(
 
         var (context, channel) = await OpenAsync(stationId, name, caller, body, cancellationToken).ConfigureAwait(false);
         CommandCall call;
-        JsonElement payload;
         try
         {
             call = await command.BuildAsync(context, new CommandBody(body, command.Fields), cancellationToken).ConfigureAwait(false);
-            payload = JsonSerializer.SerializeToElement(call.Payload, CsmsJsonContext.Default.JsonObject);
-            Validate(context.Version, call.Action, payload);
         }
         catch (CommandException e)
         {
@@ -59,10 +58,22 @@ public sealed partial class StationCommands(
             throw;
         }
 
+        if (call.Version != context.Version)
+        {
+            // A command's bug, never the caller's: the channel would refuse it too.
+            throw new InvalidOperationException($"The command '{name}' built {call.Action} of OCPP {call.Version.DisplayName()} for a station that speaks {context.Version.DisplayName()}.");
+        }
+
         JsonElement response;
         try
         {
-            response = await CallAsync(context, channel, name, call.Action, payload, cancellationToken).ConfigureAwait(false);
+            response = await CallAsync(context, name, call.Action, call.Request, ct => call.SendAsync(channel, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (CommandException e) when (e.Failure == CommandFailure.InvalidBody)
+        {
+            // The typed request violates its schema: nothing was sent, so nothing it allocated may stay.
+            await InOrderAsync(stationId, name, () => command.DiscardAsync(context, call, CancellationToken.None)).ConfigureAwait(false);
+            throw;
         }
         catch (Exception e) when (FailureOf(e) is { } failure)
         {
@@ -73,7 +84,7 @@ public sealed partial class StationCommands(
 
         var outcome = new CommandOutcome(command.StatusOf(call, response), response, call.Ids);
         await InOrderAsync(stationId, name, () => command.ApplyAsync(context, call, outcome, CancellationToken.None)).ConfigureAwait(false);
-        await AnsweredAsync(context, name, call.Action, payload, outcome.Status, response, cancellationToken).ConfigureAwait(false);
+        await AnsweredAsync(context, name, call.Action, call.Request, outcome.Status, response, cancellationToken).ConfigureAwait(false);
         return outcome with { Response = SecretRedactor.Redact(response) }; // the caller sees no write-only value either
     }
 
@@ -105,6 +116,7 @@ public sealed partial class StationCommands(
     private static string? FailureOf(Exception e) => e switch
     {
         OcppCallErrorException error => "CallError:" + error.ErrorCode,
+        OcppInvalidResponseException => "InvalidResponse",
         OcppCallTimeoutException => "Timeout",
         CommandException { Failure: CommandFailure.NotConnected } => nameof(CommandFailure.NotConnected),
         OperationCanceledException => "Cancelled",
@@ -130,7 +142,12 @@ public sealed partial class StationCommands(
                 throw CommandException.Invalid("$", "the body must be a JSON object: the call's payload");
             }
 
-            Validate(context.Version, action, payload);
+            // The payload is the caller's own, so it is checked here; a typed request is checked by the channel.
+            if (known.ValidateRequest(payload) is { } error)
+            {
+                throw CommandException.SchemaViolation(action, context.Version, error);
+            }
+
             if (action is "ChangeConfiguration" or "SetVariables" && SecretRedactor.Contains(payload))
             {
                 // Sent raw, Iskra would not learn the password and the station would be locked out at its next connect.
@@ -143,7 +160,7 @@ public sealed partial class StationCommands(
             throw;
         }
 
-        var response = await CallAsync(context, channel, name, action, payload, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(context, name, action, payload, ct => channel.CallRawAsync(action, payload, null, ct), cancellationToken).ConfigureAwait(false);
         var status = response.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "Answered";
         await AnsweredAsync(context, name, action, payload, status, response, cancellationToken).ConfigureAwait(false);
         return SecretRedactor.Redact(response);
@@ -185,26 +202,32 @@ public sealed partial class StationCommands(
         return (context, channel);
     }
 
-    private static void Validate(OcppVersion version, string action, JsonElement payload)
-    {
-        var error = OcppCatalogs.Get(version, action).ValidateRequest(payload);
-        if (error is not null)
-        {
-            throw new CommandException(
-                CommandFailure.InvalidBody,
-                $"The {action} payload for OCPP {version.DisplayName()} violates the official schema at {error.Path}: {error.Message}",
-                [new CommandViolation(error.Path, $"{error.Message} ({error.Code.ToWire(version)})")]);
-        }
-    }
-
-    private async Task<JsonElement> CallAsync(CommandContext context, IStationChannel channel, string name, string action, JsonElement payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one call (<paramref name="send"/>) with its events and audit row. A request the channel refuses
+    /// by its schema becomes a <see cref="CommandException"/> (400); an answer that violates the response's
+    /// schema is audited as <c>InvalidResponse</c> and rethrown (502), like a CALLERROR.
+    /// </summary>
+    private async Task<JsonElement> CallAsync(CommandContext context, string name, string action, JsonElement payload, Func<CancellationToken, Task<JsonElement>> send, CancellationToken cancellationToken)
     {
         events.Publish(CsmsEventTypes.CommandSent, context.StationId, new CommandEvent(name, action, context.Caller.Actor, null), CsmsJsonContext.Default.CommandEvent);
         string failure;
         string? detail;
         try
         {
-            return await channel.CallRawAsync(action, payload, null, cancellationToken).ConfigureAwait(false);
+            return await send(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppRequestInvalidException e)
+        {
+            var refused = CommandException.SchemaViolation(action, context.Version, e.Error);
+            events.Publish(CsmsEventTypes.CommandAnswered, context.StationId, new CommandEvent(name, action, context.Caller.Actor, nameof(CommandFailure.InvalidBody)), CsmsJsonContext.Default.CommandEvent);
+            await AuditAsync(context, name, null, payload, nameof(CommandFailure.InvalidBody), refused.Message).ConfigureAwait(false);
+            throw refused;
+        }
+        catch (OcppInvalidResponseException e)
+        {
+            (failure, detail) = ("InvalidResponse", $"{e.Error.Path}: {e.Error.Message} in {SecretRedactor.Redact(e.Response).GetRawText()}");
+            await FailedAsync().ConfigureAwait(false);
+            throw;
         }
         catch (OcppCallErrorException e)
         {

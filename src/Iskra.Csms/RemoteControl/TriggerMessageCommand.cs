@@ -1,5 +1,8 @@
-using System.Text.Json.Nodes;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -34,22 +37,18 @@ public sealed class TriggerMessageCommand : StationCommand
                 throw CommandException.NotOnVersion(Name, "1.6", $"OCPP 1.6 cannot trigger {message}; 1.6 security extension stations take ExtendedTriggerMessage as a raw call.");
             }
 
-            var payload = new JsonObject { ["requestedMessage"] = message };
-            if (connectorId is { } connector)
+            return ValueTask.FromResult(CommandCall.Of(V16Calls.TriggerMessage, new Ocpp16.TriggerMessageRequest
             {
-                payload["connectorId"] = connector;
-            }
-
-            return ValueTask.FromResult(new CommandCall("TriggerMessage", payload));
+                RequestedMessage = CommandJson.Enum(message, Ocpp16.V16JsonContext.Default.MessageTrigger, "$.message"),
+                ConnectorId = connectorId,
+            }));
         }
 
         var requested = message == "DiagnosticsStatusNotification" ? "LogStatusNotification" : message;
-        var request = new JsonObject { ["requestedMessage"] = requested };
-        if (connectorId is > 0 and var evse)
+        return ValueTask.FromResult(CommandCall.Of(V201Calls.TriggerMessage, new Ocpp201.TriggerMessageRequest
         {
-            request["evse"] = new JsonObject { ["id"] = evse };
-        }
-
-        return ValueTask.FromResult(new CommandCall("TriggerMessage", request));
+            RequestedMessage = CommandJson.Enum(requested, Ocpp201.V201JsonContext.Default.MessageTriggerEnumType, "$.message"),
+            Evse = connectorId is > 0 and var evse ? new Ocpp201.EVSEType { Id = evse } : null,
+        }));
     }
 }

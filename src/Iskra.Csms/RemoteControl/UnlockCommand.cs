@@ -1,5 +1,8 @@
-using System.Text.Json.Nodes;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.RemoteControl;
 
@@ -19,9 +22,8 @@ public sealed class UnlockCommand : StationCommand
         ArgumentNullException.ThrowIfNull(body);
         var connectorId = body.RequiredInt("connectorId");
         var evseConnectorId = body.OptionalInt("evseConnectorId");
-        var payload = context.Version == OcppVersion.V16
-            ? new JsonObject { ["connectorId"] = connectorId }
-            : new JsonObject { ["evseId"] = connectorId, ["connectorId"] = evseConnectorId ?? 1 };
-        return ValueTask.FromResult(new CommandCall("UnlockConnector", payload));
+        return ValueTask.FromResult(context.Version == OcppVersion.V16
+            ? CommandCall.Of(V16Calls.UnlockConnector, new Ocpp16.UnlockConnectorRequest { ConnectorId = connectorId })
+            : CommandCall.Of(V201Calls.UnlockConnector, new Ocpp201.UnlockConnectorRequest { EvseId = connectorId, ConnectorId = evseConnectorId ?? 1 }));
     }
 }

@@ -1,10 +1,12 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Storage;
 using Iskra.Ocpp;
 using Microsoft.EntityFrameworkCore;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.Reservations;
 
@@ -37,37 +39,6 @@ public sealed class ReserveNowCommand(ReservationService reservations, IDbContex
 
         var reservationId = given ?? await reservations.NextIdAsync(cancellationToken).ConfigureAwait(false);
 
-        JsonObject payload;
-        if (v16)
-        {
-            payload = new JsonObject { ["connectorId"] = connectorId, ["expiryDate"] = Wire(expiry), ["idTag"] = idTag };
-            if (parent is not null)
-            {
-                payload["parentIdTag"] = parent;
-            }
-
-            payload["reservationId"] = reservationId;
-        }
-        else
-        {
-            type ??= (await IdTokenTypes.StoredAsync(contexts, [idTag], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(idTag, IdTokenTypes.Default);
-            payload = new JsonObject
-            {
-                ["id"] = reservationId,
-                ["expiryDateTime"] = Wire(expiry),
-                ["idToken"] = new JsonObject { ["idToken"] = idTag, ["type"] = type },
-            };
-            if (connectorId is > 0)
-            {
-                payload["evseId"] = connectorId; // 0 or absent: any EVSE of the station
-            }
-
-            if (parent is not null)
-            {
-                payload["groupIdToken"] = new JsonObject { ["idToken"] = parent, ["type"] = IdTokenTypes.Default };
-            }
-        }
-
         var reservation = new Reservation
         {
             StationId = context.StationId,
@@ -78,7 +49,28 @@ public sealed class ReserveNowCommand(ReservationService reservations, IDbContex
             ExpiryDate = expiry,
             Status = "Sent",
         };
-        return new CommandCall("ReserveNow", payload, reservation) { Ids = new CommandIds(ReservationId: reservationId) };
+        var ids = new CommandIds(ReservationId: reservationId);
+        if (v16)
+        {
+            return CommandCall.Of(V16Calls.ReserveNow, new Ocpp16.ReserveNowRequest
+            {
+                ConnectorId = connectorId!.Value,
+                ExpiryDate = expiry,
+                IdTag = idTag,
+                ParentIdTag = parent,
+                ReservationId = reservationId,
+            }, reservation, ids);
+        }
+
+        type ??= (await IdTokenTypes.StoredAsync(contexts, [idTag], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(idTag, IdTokenTypes.Default);
+        return CommandCall.Of(V201Calls.ReserveNow, new Ocpp201.ReserveNowRequest
+        {
+            Id = reservationId,
+            ExpiryDateTime = expiry,
+            IdToken = IdTokenTypes.Token(idTag, type, "$.idTagType"),
+            EvseId = connectorId is > 0 ? connectorId : null, // 0 or absent: any EVSE of the station
+            GroupIdToken = parent is null ? null : IdTokenTypes.Token(parent, IdTokenTypes.Default, "$.parentIdTag"),
+        }, reservation, ids);
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
@@ -104,6 +96,6 @@ public sealed class ReserveNowCommand(ReservationService reservations, IDbContex
         }
     }
 
-    private static string Wire(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>A reservation that was never sent is not stored.</summary>
+    public override ValueTask DiscardAsync(CommandContext context, CommandCall sent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -30,6 +30,17 @@ public interface IStationChannel
     Task<TResponse> CallAsync<TRequest, TResponse>(OcppCall<TRequest, TResponse> action, TRequest request, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="CallAsync{TRequest, TResponse}"/>, and the answer also as the station sent it (for the
+    /// operator and the audit log). Without an override the answer is the typed response written back.
+    /// </summary>
+    async Task<StationAnswer<TResponse>> CallForAnswerAsync<TRequest, TResponse>(OcppCall<TRequest, TResponse> action, TRequest request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var response = await CallAsync(action, request, timeout, cancellationToken).ConfigureAwait(false);
+        return new StationAnswer<TResponse>(response, JsonSerializer.SerializeToElement(response, action.ResponseType));
+    }
+
+    /// <summary>
     /// Sends a payload as it is, unchecked, and returns the answer unchecked: for an operator's raw call
     /// (checked by the caller) and for the lab's deliberate protocol tests.
     /// </summary>

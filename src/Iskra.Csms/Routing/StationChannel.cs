@@ -13,7 +13,10 @@ public sealed class StationChannel(string stationId, RpcChannel channel) : IStat
 
     public bool IsOpen => channel.IsOpen;
 
-    public async Task<TResponse> CallAsync<TRequest, TResponse>(OcppCall<TRequest, TResponse> action, TRequest request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task<TResponse> CallAsync<TRequest, TResponse>(OcppCall<TRequest, TResponse> action, TRequest request, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        (await CallForAnswerAsync(action, request, timeout, cancellationToken).ConfigureAwait(false)).Response;
+
+    public async Task<StationAnswer<TResponse>> CallForAnswerAsync<TRequest, TResponse>(OcppCall<TRequest, TResponse> action, TRequest request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(request);
@@ -40,7 +43,7 @@ public sealed class StationChannel(string stationId, RpcChannel channel) : IStat
             throw new OcppInvalidResponseException(action.Name, error, response);
         }
 
-        return response.Deserialize(action.ResponseType)!;
+        return new StationAnswer<TResponse>(response.Deserialize(action.ResponseType)!, response);
     }
 
     public Task<JsonElement> CallRawAsync(string action, JsonElement payload, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,9 @@
-using System.Text.Json.Nodes;
 using Iskra.Csms.RemoteControl;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.SmartCharging;
 
@@ -25,30 +28,27 @@ public sealed class ClearChargingProfileCommand(SmartChargingService profiles) :
         var stackLevel = body.OptionalInt("stackLevel");
         var purpose = purpose16 is null ? null : ChargingProfiles.Purpose(context.Version, purpose16);
 
-        JsonObject payload;
+        var filter = new ProfileFilter(id, connectorId, purpose, stackLevel);
         if (context.Version == OcppVersion.V16)
         {
-            payload = [];
-            Add(payload, "id", id);
-            Add(payload, "connectorId", connectorId);
-            Add(payload, "chargingProfilePurpose", purpose);
-            Add(payload, "stackLevel", stackLevel);
-        }
-        else
-        {
-            payload = [];
-            Add(payload, "chargingProfileId", id);
-            if (connectorId is not null || purpose is not null || stackLevel is not null)
+            return ValueTask.FromResult(CommandCall.Of(V16Calls.ClearChargingProfile, new Ocpp16.ClearChargingProfileRequest
             {
-                var criteria = new JsonObject();
-                Add(criteria, "evseId", connectorId);
-                Add(criteria, "chargingProfilePurpose", purpose);
-                Add(criteria, "stackLevel", stackLevel);
-                payload["chargingProfileCriteria"] = criteria;
-            }
+                Id = id,
+                ConnectorId = connectorId,
+                ChargingProfilePurpose = purpose is null ? null : CommandJson.Enum(purpose, Ocpp16.V16JsonContext.Default.ChargingProfilePurposeType, "$.chargingProfilePurpose"),
+                StackLevel = stackLevel,
+            }, filter));
         }
 
-        return ValueTask.FromResult(new CommandCall("ClearChargingProfile", payload, new ProfileFilter(id, connectorId, purpose, stackLevel)));
+        var criteria = connectorId is not null || purpose is not null || stackLevel is not null
+            ? new Ocpp201.ClearChargingProfileType
+            {
+                EvseId = connectorId,
+                ChargingProfilePurpose = purpose is null ? null : CommandJson.Enum(purpose, Ocpp201.V201JsonContext.Default.ChargingProfilePurposeEnumType, "$.chargingProfilePurpose"),
+                StackLevel = stackLevel,
+            }
+            : null;
+        return ValueTask.FromResult(CommandCall.Of(V201Calls.ClearChargingProfile, new Ocpp201.ClearChargingProfileRequest { ChargingProfileId = id, ChargingProfileCriteria = criteria }, filter));
     }
 
     public override async ValueTask ApplyAsync(CommandContext context, CommandCall sent, CommandOutcome outcome, CancellationToken cancellationToken)
@@ -59,14 +59,6 @@ public sealed class ClearChargingProfileCommand(SmartChargingService profiles) :
         if (outcome.Status == "Accepted" && sent.State is ProfileFilter filter)
         {
             await profiles.ClearAsync(context.StationId, filter, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static void Add(JsonObject payload, string name, JsonNode? value)
-    {
-        if (value is not null)
-        {
-            payload[name] = value;
         }
     }
 }

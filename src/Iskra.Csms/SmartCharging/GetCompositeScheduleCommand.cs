@@ -1,6 +1,9 @@
-using System.Text.Json.Nodes;
 using Iskra.Csms.RemoteControl;
 using Iskra.Ocpp;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.SmartCharging;
 
@@ -21,16 +24,18 @@ public sealed class GetCompositeScheduleCommand : StationCommand
         var connectorId = body.RequiredInt("connectorId");
         var duration = body.RequiredInt("duration");
         var unit = body.OptionalEnum("chargingRateUnit", "A", "W");
-        var payload = new JsonObject
-        {
-            [context.Version == OcppVersion.V16 ? "connectorId" : "evseId"] = connectorId,
-            ["duration"] = duration,
-        };
-        if (unit is not null)
-        {
-            payload["chargingRateUnit"] = unit;
-        }
-
-        return ValueTask.FromResult(new CommandCall("GetCompositeSchedule", payload));
+        return ValueTask.FromResult(context.Version == OcppVersion.V16
+            ? CommandCall.Of(V16Calls.GetCompositeSchedule, new Ocpp16.GetCompositeScheduleRequest
+            {
+                ConnectorId = connectorId,
+                Duration = duration,
+                ChargingRateUnit = unit is null ? null : CommandJson.Enum(unit, Ocpp16.V16JsonContext.Default.ChargingRateUnitType, "$.chargingRateUnit"),
+            })
+            : CommandCall.Of(V201Calls.GetCompositeSchedule, new Ocpp201.GetCompositeScheduleRequest
+            {
+                EvseId = connectorId,
+                Duration = duration,
+                ChargingRateUnit = unit is null ? null : CommandJson.Enum(unit, Ocpp201.V201JsonContext.Default.ChargingRateUnitEnumType, "$.chargingRateUnit"),
+            }));
     }
 }

@@ -1,7 +1,12 @@
-using System.Text.Json;
 using Iskra.Csms.Routing;
+using Iskra.Ocpp;
+using Iskra.Ocpp.Json;
 using Iskra.Ocpp.Rpc;
 using Microsoft.Extensions.Logging;
+using Ocpp16 = Iskra.Ocpp.V16.Messages;
+using Ocpp201 = Iskra.Ocpp.V201.Messages;
+using V16Calls = Iskra.Ocpp.V16.Messages.V16Calls;
+using V201Calls = Iskra.Ocpp.V201.Messages.V201Calls;
 
 namespace Iskra.Csms.Stations;
 
@@ -13,11 +18,10 @@ namespace Iskra.Csms.Stations;
 /// </summary>
 public sealed partial class StationApproval(ILogger<StationApproval> logger)
 {
-    private static readonly JsonElement TriggerBoot = JsonDocument.Parse("""{"requestedMessage":"BootNotification"}""").RootElement.Clone();
     private static readonly TimeSpan TriggerTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Sets the live status; returns the task of the TriggerMessage sent when a Pending station was accepted (else completed).</summary>
-    public Task ApplyLive(StationConnection connection, RpcChannel channel, RegistrationState state)
+    public Task ApplyLive(StationConnection connection, IStationChannel channel, RegistrationState state)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(channel);
@@ -29,20 +33,22 @@ public sealed partial class StationApproval(ILogger<StationApproval> logger)
         var was = live.Registration;
         live.Registration = state;
         return was == RegistrationState.Pending && state == RegistrationState.Accepted
-            ? TriggerBootAsync(connection.StationId, channel)
+            ? TriggerBootAsync(channel)
             : Task.CompletedTask;
     }
 
-    private async Task TriggerBootAsync(string stationId, RpcChannel channel)
+    private async Task TriggerBootAsync(IStationChannel channel)
     {
         try
         {
-            var reply = await channel.CallAsync("TriggerMessage", TriggerBoot, TriggerTimeout, CancellationToken.None).ConfigureAwait(false);
-            LogTriggered(logger, stationId, reply.TryGetProperty("status", out var status) ? status.ToString() : "?");
+            var status = channel.Version == OcppVersion.V16
+                ? WireName.Of((await channel.CallAsync(V16Calls.TriggerMessage, new Ocpp16.TriggerMessageRequest { RequestedMessage = Ocpp16.MessageTrigger.BootNotification }, TriggerTimeout, CancellationToken.None).ConfigureAwait(false)).Status)
+                : WireName.Of((await channel.CallAsync(V201Calls.TriggerMessage, new Ocpp201.TriggerMessageRequest { RequestedMessage = Ocpp201.MessageTriggerEnumType.BootNotification }, TriggerTimeout, CancellationToken.None).ConfigureAwait(false)).Status);
+            LogTriggered(logger, channel.StationId, status);
         }
-        catch (Exception ex) when (ex is OcppCallErrorException or OcppCallTimeoutException or StationDisconnectedException)
+        catch (Exception ex) when (ex is OcppCallErrorException or OcppInvalidResponseException or OcppCallTimeoutException or StationDisconnectedException)
         {
-            LogTriggerFailed(logger, stationId, ex.Message);
+            LogTriggerFailed(logger, channel.StationId, ex.Message);
         }
     }
 

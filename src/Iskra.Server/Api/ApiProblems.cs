@@ -1,4 +1,5 @@
 using Iskra.Csms.RemoteControl;
+using Iskra.Csms.Security;
 using Iskra.Ocpp.Rpc;
 using Iskra.Server.Transport;
 using Microsoft.AspNetCore.Diagnostics;
@@ -9,7 +10,8 @@ namespace Iskra.Server.Api;
 
 /// <summary>
 /// The one mapping from what went wrong to an RFC 7807 response (STYLE "Errors — one place each"):
-/// refused commands, the station's CALLERROR (502), its silence (504), bad request bodies (400).
+/// refused commands, the station's CALLERROR or an answer that violates the response's schema (502),
+/// its silence (504), bad request bodies (400).
 /// Anything else is a 500 with a generic text; the details go to the log only.
 /// </summary>
 public sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHandler
@@ -40,6 +42,17 @@ public sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHan
             Title = "The station answered with a CALLERROR",
             Detail = $"{e.Action}: {e.ErrorCode} {e.Description}".TrimEnd(),
             Extensions = { ["errorCode"] = e.ErrorCode, ["errorDescription"] = e.Description, ["errorDetails"] = e.Details.ValueKind == System.Text.Json.JsonValueKind.Undefined ? null : e.Details },
+        },
+        OcppInvalidResponseException e => new ProblemDetails
+        {
+            Status = StatusCodes.Status502BadGateway,
+            Title = "The station's answer violates the official schema",
+            Detail = e.Message,
+            Extensions =
+            {
+                ["violations"] = new[] { new Dictionary<string, string> { ["path"] = e.Error.Path, ["message"] = e.Error.Message } },
+                ["response"] = SecretRedactor.Redact(e.Response),
+            },
         },
         OcppCallTimeoutException e => new ProblemDetails
         {

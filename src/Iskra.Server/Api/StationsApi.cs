@@ -162,7 +162,7 @@ public static class StationsApi
         }
         else if (registration is { } state && sessions.TryGet(id, out var session))
         {
-            _ = approval.ApplyLive(session.Connection, session.Channel, state);
+            _ = approval.ApplyLive(session.Connection, session.Outbound, state);
         }
 
         return TypedResults.Ok(await ViewAsync(db, station, sessions, cancellationToken).ConfigureAwait(false) with { Password = password });

@@ -34,7 +34,8 @@ public sealed class CsmsHarness : IAsyncDisposable
     public StorageWriter Writer => Get<StorageWriter>();
 
     /// <param name="settings">Configuration keys such as <c>Csms:AdmitUnknownStations</c>.</param>
-    public static async Task<CsmsHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="services">More registrations, e.g. a fake <see cref="Routing.IStationChannels"/> (the server's own is the transport's).</param>
+    public static async Task<CsmsHarness> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var folder = Path.Combine(Path.GetTempPath(), "iskra-csms-tests", Guid.NewGuid().ToString("N"));
@@ -49,14 +50,15 @@ public sealed class CsmsHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var time = new FakeTimeProvider(Start);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddCsms(configuration, database)
-            .AddSingleton<TimeProvider>(time) // registered after AddCsms, so it wins over TimeProvider.System
-            .BuildServiceProvider();
-        await StorageRegistration.MigrateAsync(services.GetRequiredService<IDbContextFactory<IskraDbContext>>(), database, NullLogger.Instance, cancellationToken);
-        await services.GetRequiredService<StorageWriter>().StartAsync(cancellationToken);
-        return new CsmsHarness(folder, database.ConnectionString, services, time);
+            .AddSingleton<TimeProvider>(time); // registered after AddCsms, so it wins over TimeProvider.System
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider();
+        await StorageRegistration.MigrateAsync(provider.GetRequiredService<IDbContextFactory<IskraDbContext>>(), database, NullLogger.Instance, cancellationToken);
+        await provider.GetRequiredService<StorageWriter>().StartAsync(cancellationToken);
+        return new CsmsHarness(folder, database.ConnectionString, provider, time);
     }
 
     public T Get<T>()

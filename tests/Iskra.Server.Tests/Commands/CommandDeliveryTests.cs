@@ -37,6 +37,28 @@ public sealed class CommandDeliveryTests(SharedSqliteServer shared) : IClassFixt
         Assert.StartsWith("test-Operator (", audit.Actor, StringComparison.Ordinal); // the key that sent it
     }
 
+    [Theory]
+    [InlineData(OcppVersion.V16, "unlock", """{"connectorId":1}""", "UnlockConnector", "{}", "$.status")]
+    [InlineData(OcppVersion.V201, "remote-start", """{"idTag":"T"}""", "RequestStartTransaction", """{"status":"Maybe"}""", "$.status")]
+    public async Task An_answer_that_violates_the_response_schema_is_502_and_audited_InvalidResponse(OcppVersion version, string command, string body, string action, string answer, string path)
+    {
+        var id = $"badanswer-{version}-{command}";
+        await using var station = await RespondingStation.StartAsync(Server, id, version);
+        station.Answer(action, answer);
+        using var api = await Server.ApiAsync(ApiRole.Operator);
+
+        var problem = await (await api.PostJsonAsync($"/api/stations/{id}/commands/{command}", body)).ProblemAsync(502);
+
+        Assert.Equal(path, problem.GetProperty("violations")[0].GetProperty("path").GetString());
+        JsonAssert.Equal(answer, problem.GetProperty("response"));
+        station.Last(action);
+        await using var db = Server.CreateDbContext();
+        Assert.All(db.RemoteStarts.Where(r => r.StationId == id), r => Assert.Equal(("Failed", "InvalidResponse"), (r.Status, r.Failure))); // not Sent, not Accepted
+        var audit = await db.Audit.SingleAsync(a => a.StationId == id, TestContext.Current.CancellationToken);
+        Assert.Equal((command, action, "InvalidResponse"), (audit.Command, audit.Action, audit.Outcome));
+        Assert.Contains(answer, audit.Response, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_answered_command_is_audited_with_the_payload_sent_and_the_answer()
     {
