@@ -1,0 +1,17 @@
+namespace Iskra.Csms.Integration;
+
+/// <summary>The rule that makes a model integrated: one run that passed every applicable case of each required profile.</summary>
+public static class CatalogPolicy
+{
+    /// <summary>True when <paramref name="profiles"/> pass every profile in <paramref name="required"/> (a profile absent from the run fails).</summary>
+    public static bool Passes(IReadOnlyList<FeatureProfileResult> profiles, IReadOnlyList<string> required)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(required);
+        return required.All(name =>
+        {
+            var results = profiles.Where(p => string.Equals(p.Profile.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+            return results.Count > 0 && results.All(p => p.Failed == 0 && p.Skipped == 0) && results.Sum(p => p.Passed) > 0;
+        });
+    }
+}
