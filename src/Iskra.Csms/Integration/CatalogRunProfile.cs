@@ -7,7 +7,8 @@ public sealed class CatalogRunProfile
 
     public long Id { get; set; }
 
-    public long RunId { get; set; }
+    /// <summary>The <see cref="CatalogRun.Id"/> it belongs to.</summary>
+    public long CatalogRunId { get; set; }
 
     public required string Profile { get; set; }
 

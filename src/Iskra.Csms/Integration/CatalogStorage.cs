@@ -27,7 +27,7 @@ internal static class CatalogStorage
             e.Property(x => x.OcppVersion).HasMaxLength(8);
             e.HasIndex(x => x.RunId).IsUnique();
             e.HasIndex(x => new { x.ModelId, x.FinishedAt });
-            e.HasMany(x => x.Profiles).WithOne().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Profiles).WithOne().HasForeignKey(x => x.CatalogRunId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<CatalogRunProfile>(e =>
         {
