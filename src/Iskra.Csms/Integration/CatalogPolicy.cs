@@ -14,4 +14,21 @@ public static class CatalogPolicy
             return results.Count > 0 && results.All(p => p.Failed == 0 && p.Skipped == 0) && results.Sum(p => p.Passed) > 0;
         });
     }
+
+    /// <summary>
+    /// The profiles a model passes: those whose latest run with an applicable case (by finish time) passed every
+    /// applicable case of it. Sorted by name.
+    /// </summary>
+    public static IReadOnlyList<string> ProfilesPassed(CatalogModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return [.. model.Runs
+            .OrderBy(r => r.FinishedAt).ThenBy(r => r.Id)
+            .SelectMany(r => r.Profiles.Where(p => p.Passed + p.Failed + p.Skipped > 0)
+                .Select(p => new FeatureProfileResult(p.Profile, p.Passed, p.Failed, p.Skipped, p.NotApplicable)))
+            .GroupBy(p => p.Profile, StringComparer.OrdinalIgnoreCase)
+            .Where(g => Passes([g.Last()], [g.Key]))
+            .Select(g => g.Last().Profile)
+            .Order(StringComparer.Ordinal)];
+    }
 }

@@ -59,5 +59,6 @@ public static class ApiRegistration
         Metrics.MetricsApi.Map(app);
         EventsApi.Map(api);
         WebhooksApi.Map(api);
+        CatalogApi.Map(api);
     }
 }
