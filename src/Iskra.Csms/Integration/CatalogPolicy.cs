@@ -16,19 +16,18 @@ public static class CatalogPolicy
     }
 
     /// <summary>
-    /// The profiles a model passes: those whose latest run with an applicable case (by finish time) passed every
-    /// applicable case of it. Sorted by name.
+    /// The profiles a model has passed: those with a run that passed every applicable case of them. A later failing
+    /// run (of another firmware, say) does not take a profile away, as it does not lower the model's status; its
+    /// firmware shows as failed instead. Sorted by name.
     /// </summary>
     public static IReadOnlyList<string> ProfilesPassed(CatalogModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return [.. model.Runs
-            .OrderBy(r => r.FinishedAt).ThenBy(r => r.Id)
-            .SelectMany(r => r.Profiles.Where(p => p.Passed + p.Failed + p.Skipped > 0)
-                .Select(p => new FeatureProfileResult(p.Profile, p.Passed, p.Failed, p.Skipped, p.NotApplicable)))
-            .GroupBy(p => p.Profile, StringComparer.OrdinalIgnoreCase)
-            .Where(g => Passes([g.Last()], [g.Key]))
-            .Select(g => g.Last().Profile)
+            .SelectMany(r => r.Profiles.Select(p => new FeatureProfileResult(p.Profile, p.Passed, p.Failed, p.Skipped, p.NotApplicable)))
+            .Where(p => Passes([p], [p.Profile]))
+            .Select(p => p.Profile)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal)];
     }
 }
