@@ -20,6 +20,12 @@ public sealed class CatalogOptions
     /// <summary>The BootNotification answer, with <see cref="IntegratedOnly"/>, for a model that is unknown or still testing: Pending or Rejected. A refused model is always Rejected.</summary>
     public RegistrationState UnknownModelAnswer { get; set; } = RegistrationState.Pending;
 
+    /// <summary>
+    /// How old the in-memory catalog may get before a boot starts a reload in the background: changes made on this node
+    /// apply at once, those made by other nodes (or in the database directly) within this. Zero turns it off.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The required profiles in effect.</summary>
     public IReadOnlyList<string> Required => RequiredProfiles is { Length: > 0 } configured ? configured : DefaultRequiredProfiles;
 }

@@ -123,4 +123,28 @@ public sealed class CatalogBootGateTests
         await using var check = await csms.DbAsync();
         Assert.Equal(2, await check.Alarms.CountAsync(Ct));
     }
+
+    [Fact]
+    public async Task A_change_made_elsewhere_is_seen_once_the_copy_in_memory_is_older_than_the_refresh_interval()
+    {
+        await using var csms = await CsmsHarness.StartAsync(IntegratedOnly);
+        await csms.SeedAsync(new Station { Id = "cp-1", CreatedAt = CsmsHarness.Start });
+        var stations = csms.Get<StationService>();
+        Assert.Equal(RegistrationState.Pending, (await stations.BootAsync("cp-1", Boot("ACME", "X1", "1.0"), Ct)).Status);
+
+        // Another node (sharing the database) integrates the model.
+        await csms.SeedAsync(new CatalogModel { Vendor = "ACME", Model = "X1", Key = CatalogKeys.Of("ACME", "X1"), Status = CatalogStatus.Integrated, CreatedAt = CsmsHarness.Start, UpdatedAt = CsmsHarness.Start });
+        Assert.Equal(RegistrationState.Pending, (await stations.BootAsync("cp-1", Boot("ACME", "X1", "1.0"), Ct)).Status);
+        csms.Time.Advance(TimeSpan.FromMinutes(1));
+        await stations.BootAsync("cp-1", Boot("ACME", "X1", "1.0"), Ct); // starts the reload, judged on the old copy
+
+        var catalog = csms.Get<CatalogService>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (catalog.Decide("ACME", "X1", "1.0").Kind != ModelAdmissionKind.Admitted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        Assert.Equal(RegistrationState.Accepted, (await stations.BootAsync("cp-1", Boot("ACME", "X1", "1.0"), Ct)).Status);
+    }
 }
