@@ -4,6 +4,7 @@ using Iskra.Csms.Diagnostics;
 using Iskra.Csms.Events;
 using Iskra.Csms.Files;
 using Iskra.Csms.Firmware;
+using Iskra.Csms.Integration;
 using Iskra.Csms.Jobs;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
@@ -65,6 +66,14 @@ public static class CsmsRegistration
         services.AddSingleton<TrafficRetention>();
         services.AddSingleton<CsmsMetrics>();
         services.AddSingleton<StationApproval>();
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection("Catalog"))
+            .Validate(o => o.UnknownModelAnswer != RegistrationState.Accepted, "Catalog:UnknownModelAnswer must be Pending or Rejected.")
+            .ValidateOnStart();
+        services.AddSingleton<CatalogCache>();
+        services.AddSingleton<CatalogService>();
+        services.AddSingleton<CatalogEditor>();
+        services.AddSingleton<CatalogBootGate>();
+        services.AddSingleton<IModelAdmission>(sp => sp.GetRequiredService<CatalogBootGate>());
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptRetention>());

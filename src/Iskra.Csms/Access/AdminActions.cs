@@ -25,4 +25,8 @@ public static class AdminActions
     public const string IdTagCreated = "idtag.created";
     public const string IdTagUpdated = "idtag.updated";
     public const string IdTagDeleted = "idtag.deleted";
+
+    public const string CatalogModelCreated = "catalog.created";
+    public const string CatalogModelUpdated = "catalog.updated";
+    public const string CatalogModelDeleted = "catalog.deleted";
 }

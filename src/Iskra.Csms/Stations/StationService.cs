@@ -10,8 +10,12 @@ namespace Iskra.Csms.Stations;
 /// history, and alarms for faults. Everything is stored through the <see cref="StorageWriter"/>
 /// before the station is answered.
 /// </summary>
-public sealed class StationService(StorageWriter writer, CsmsEvents events, IOptions<CsmsOptions> options, TimeProvider time)
+public sealed class StationService(StorageWriter writer, CsmsEvents events, IOptions<CsmsOptions> options, IModelAdmission models, TimeProvider time)
 {
+    /// <summary>
+    /// Stores the boot data and answers the operator's registration status; a station the operator Accepted is then
+    /// also judged by its model and firmware (<see cref="IModelAdmission"/>: the catalog of integrated models).
+    /// </summary>
     public async ValueTask<BootResult> BootAsync(string stationId, BootInfo boot, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -39,6 +43,12 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
             station.LastSeen = s.now;
             return station.RegistrationStatus;
         }, cancellationToken).ConfigureAwait(false);
+        if (status == RegistrationState.Accepted)
+        {
+            // The station row keeps the operator's decision; the catalog's answer holds for this boot only.
+            status = await models.AdmitAsync(stationId, boot, cancellationToken).ConfigureAwait(false);
+        }
+
         return new BootResult(status, now, options.Value.HeartbeatIntervalSeconds);
     }
 

@@ -72,6 +72,14 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<FirmwareUpdateStatus> FirmwareUpdateStatuses => Set<FirmwareUpdateStatus>();
     public DbSet<Iskra.Csms.Webhooks.Webhook> Webhooks => Set<Iskra.Csms.Webhooks.Webhook>();
 
+    public DbSet<CatalogModel> CatalogModels => Set<CatalogModel>();
+
+    public DbSet<CatalogRun> CatalogRuns => Set<CatalogRun>();
+
+    public DbSet<CatalogRunProfile> CatalogRunProfiles => Set<CatalogRunProfile>();
+
+    public DbSet<CatalogNote> CatalogNotes => Set<CatalogNote>();
+
     /// <summary>Set by the storage writer while it applies a batch to this context; null everywhere else.</summary>
     internal WriterBatch? Batch { get; set; }
 

@@ -184,5 +184,6 @@ internal static class IskraModel
         Diagnostics.DiagnosticsModel.Configure(b);
         Firmware.FirmwareModel.Configure(b);
         Webhooks.WebhooksModel.Configure(b);
+        Integration.CatalogStorage.Configure(b);
     }
 }

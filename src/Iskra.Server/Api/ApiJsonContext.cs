@@ -42,4 +42,9 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(NewWebhook))]
 [JsonSerializable(typeof(WebhookView))]
 [JsonSerializable(typeof(ItemPage<WebhookView>))]
+[JsonSerializable(typeof(CatalogModelView))]
+[JsonSerializable(typeof(ItemPage<CatalogModelView>))]
+[JsonSerializable(typeof(NewCatalogModel))]
+[JsonSerializable(typeof(CatalogModelChanges))]
+[JsonSerializable(typeof(CatalogPolicyView))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

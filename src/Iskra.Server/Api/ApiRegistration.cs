@@ -64,5 +64,6 @@ public static class ApiRegistration
         EventsApi.Map(api);
         WebhooksApi.Map(api);
         TestLabApi.Map(api);
+        CatalogApi.Map(api);
     }
 }

@@ -74,6 +74,31 @@ public sealed class BodyFields
             : throw new BadHttpRequestException($"{name} must be an integer from {min} to {max}.");
     }
 
+    /// <summary>An array of strings, each <paramref name="minLength"/>..<paramref name="maxLength"/> long, at most <paramref name="maxItems"/>; null when absent or null.</summary>
+    public IReadOnlyList<string>? Texts(string name, int maxItems, int minLength, int maxLength)
+    {
+        if (!_body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > maxItems)
+        {
+            throw new BadHttpRequestException($"{name} must be an array of at most {maxItems} strings.");
+        }
+
+        List<string> texts = [];
+        foreach (var item in value.EnumerateArray())
+        {
+            var text = item.ValueKind == JsonValueKind.String ? item.GetString()! : throw new BadHttpRequestException($"{name} must be an array of strings.");
+            texts.Add(text.Length >= minLength && text.Length <= maxLength
+                ? text
+                : throw new BadHttpRequestException($"each of {name} must be {minLength} to {maxLength} characters long."));
+        }
+
+        return texts;
+    }
+
     /// <summary>A date-time field (RFC 3339 with an offset); null when absent or null.</summary>
     public DateTimeOffset? Date(string name)
     {
