@@ -67,6 +67,8 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
     public DbSet<FirmwareUpdateStatus> FirmwareUpdateStatuses => Set<FirmwareUpdateStatus>();
     public DbSet<Iskra.Csms.Webhooks.Webhook> Webhooks => Set<Iskra.Csms.Webhooks.Webhook>();
 
+    public DbSet<Iskra.Csms.Integration.StationFinding> Findings => Set<Iskra.Csms.Integration.StationFinding>();
+
     /// <summary>Set by the storage writer while it applies a batch to this context; null everywhere else.</summary>
     internal WriterBatch? Batch { get; set; }
 

@@ -182,5 +182,6 @@ internal static class IskraModel
         Diagnostics.DiagnosticsModel.Configure(b);
         Firmware.FirmwareModel.Configure(b);
         Webhooks.WebhooksModel.Configure(b);
+        Integration.FindingsModel.Configure(b);
     }
 }
