@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Iskra.Csms.Events;
+using Iskra.Csms.Routing;
 using Iskra.Csms.Storage;
 using Iskra.Ocpp;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Iskra.Csms.Integration.Passive;
 /// never waits for. A finding's first row is announced as <c>finding.raised</c>. It also keeps the
 /// connections' watches for <see cref="PassiveSweep"/>.
 /// </summary>
-public sealed partial class PassiveFindings(StorageWriter writer, CsmsEvents events, TimeProvider time, IOptions<PassiveOptions> options, ILogger<PassiveFindings> logger)
+public sealed partial class PassiveFindings(StorageWriter writer, CsmsEvents events, StationClaims claims, TimeProvider time, IOptions<PassiveOptions> options, ILogger<PassiveFindings> logger)
 {
     private readonly ConcurrentDictionary<StationWatch, byte> _watches = new();
     private readonly ConcurrentDictionary<(string Station, string Check), Tally> _tallies = new();
@@ -89,13 +90,23 @@ public sealed partial class PassiveFindings(StorageWriter writer, CsmsEvents eve
         _ = WriteAsync(write);
     }
 
-    /// <summary>Deadlines of every watched connection, then the counts whose write interval has passed.</summary>
+    /// <summary>
+    /// Deadlines of every watched connection, then the counts whose write interval has passed. A claimed
+    /// station's deadlines are dropped: its messages go to the claim, so their absence proves nothing.
+    /// </summary>
     public void Sweep()
     {
         var now = time.GetUtcNow();
         foreach (var watch in _watches.Keys)
         {
-            watch.Sweep(now);
+            if (claims.Find(watch.StationId) is null)
+            {
+                watch.Sweep(now);
+            }
+            else
+            {
+                watch.Forget();
+            }
         }
 
         foreach (var (key, tally) in _tallies)

@@ -30,6 +30,7 @@ public sealed class StationWatch
     private OutboundCall? _timedOut;
     private DateTimeOffset? _remoteStartDeadline;
     private int? _remoteStartConnector;
+    private readonly bool[] _available = new bool[16]; // per connector (1.6) or EVSE (2.0.1): Available at its last status
     private EvidenceFrame[] _remoteStartFrames = [];
     private int _answersWatched; // 1 while an outbound call (or a timed-out one) waits for its answer
     private long _newHeartbeatTicks; // an interval accepted through ChangeConfiguration/SetVariables
@@ -155,14 +156,31 @@ public sealed class StationWatch
 
             if (_remoteStartDeadline <= now)
             {
+                // A connector still (or again) Available: no EV came within ConnectionTimeOut, nothing to start.
                 _remoteStartDeadline = null;
-                remote = RemoteStartCheck.Build(Version, _options.RemoteStartTimeout, _remoteStartFrames);
+                if (_remoteStartConnector is not { } connector || connector < 0 || connector >= _available.Length || !_available[connector])
+                {
+                    remote = RemoteStartCheck.Build(Version, _options.RemoteStartTimeout, _remoteStartFrames);
+                }
             }
         }
 
         Report(status, now);
         Report(late, now);
         Report(remote, now);
+    }
+
+    /// <summary>Drops the deadlines and the awaited answer (the station is claimed: its traffic is not seen here).</summary>
+    internal void Forget()
+    {
+        lock (_gate)
+        {
+            _statusDeadline = null;
+            _remoteStartDeadline = null;
+            _outbound = null;
+            _timedOut = null;
+            Volatile.Write(ref _answersWatched, 0);
+        }
     }
 
     /// <summary>The connection ended: its deadlines go with it.</summary>
@@ -233,13 +251,15 @@ public sealed class StationWatch
 
     private void Status(JsonElement payload)
     {
+        var v16 = Version == OcppVersion.V16;
+        var known = PassiveJson.TryInt(payload, v16 ? "connectorId"u8 : "evseId"u8, out var connector) && connector >= 0 && connector < _available.Length;
+        var available = PassiveJson.Is(payload, v16 ? "status"u8 : "connectorStatus"u8, "Available"u8);
         lock (_gate)
         {
             _statusDeadline = null;
-            if (Version == OcppVersion.V16 && _remoteStartDeadline is not null && PassiveJson.Is(payload, "status"u8, "Available"u8)
-                && (_remoteStartConnector is null || (PassiveJson.TryInt(payload, "connectorId"u8, out var connector) && connector == _remoteStartConnector)))
+            if (known)
             {
-                _remoteStartDeadline = null; // 1.6: the EV did not connect within ConnectionTimeOut, and the station said so
+                _available[connector] = available;
             }
         }
     }
