@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Iskra.Csms.Security;
 using Iskra.Ocpp.Rpc;
@@ -12,10 +13,13 @@ namespace Iskra.Csms.Integration.Passive;
 /// </summary>
 internal static class Evidence
 {
+    // Readable for a firmware engineer: "+01:00" and non-ASCII text as they are, not \u escapes.
+    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static EvidenceFrame Call(RpcCall call, DateTimeOffset at)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Writing))
         {
             writer.WriteStartArray();
             writer.WriteNumberValue(2);

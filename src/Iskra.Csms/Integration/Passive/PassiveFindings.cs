@@ -43,12 +43,16 @@ public sealed partial class PassiveFindings(StorageWriter writer, CsmsEvents eve
     /// </summary>
     internal bool Sighted(string stationId, string check, DateTimeOffset now)
     {
-        if (_tallies.Count >= options.Value.MaxTallies)
+        if (!_tallies.TryGetValue((stationId, check), out var tally))
         {
-            Trim(now);
+            if (_tallies.Count >= options.Value.MaxTallies && !Trim(now))
+            {
+                return false; // full of tallies still to be written: this sighting is not kept
+            }
+
+            tally = _tallies.GetOrAdd((stationId, check), static _ => new Tally());
         }
 
-        var tally = _tallies.GetOrAdd((stationId, check), static _ => new Tally());
         lock (tally)
         {
             tally.Pending++;
@@ -206,16 +210,19 @@ public sealed partial class PassiveFindings(StorageWriter writer, CsmsEvents eve
         }
     }
 
-    /// <summary>Too many tallies: the quiet ones (nothing pending) go; they are written already.</summary>
-    private void Trim(DateTimeOffset now)
+    /// <summary>Too many tallies: the quiet ones (nothing pending) go, they are written already; false when none could go.</summary>
+    private bool Trim(DateTimeOffset now)
     {
+        var trimmed = false;
         foreach (var (key, tally) in _tallies)
         {
-            if (!tally.Dirty && now - tally.LastSeen >= options.Value.WriteInterval)
+            if (!tally.Dirty && now - tally.LastSeen >= options.Value.WriteInterval && _tallies.TryRemove(key, out _))
             {
-                _tallies.TryRemove(key, out _);
+                trimmed = true;
             }
         }
+
+        return trimmed;
     }
 
     private static string? Clip(string? text, int length) => text is null || text.Length <= length ? text : text[..length];

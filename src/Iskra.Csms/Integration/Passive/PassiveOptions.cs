@@ -24,7 +24,7 @@ public sealed class PassiveOptions
     /// <summary>A register going back by more than this is a step backwards, Wh (rounding of kWh registers).</summary>
     public double RegisterTolerance { get; set; } = 0.5;
 
-    /// <summary>A station timestamp further ahead of the server's clock than this is drift (behind: StatusNotification only).</summary>
+    /// <summary>A station timestamp further ahead of the server's clock than this is drift.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Heartbeat cadence: an interval off the one set by more than this share counts as off.</summary>

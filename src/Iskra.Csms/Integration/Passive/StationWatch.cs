@@ -359,8 +359,9 @@ public sealed class StationWatch
             return true;
         }
 
+        // Ahead only: a message queued while offline (or resent) carries a past time legitimately.
         var skew = at - now;
-        if (skew > _options.MaxClockSkew || (call.Action == "StatusNotification" && -skew > _options.MaxClockSkew))
+        if (skew > _options.MaxClockSkew)
         {
             if (Sighted(ClockDriftCheck.Id, now))
             {

@@ -5,8 +5,8 @@ namespace Iskra.Csms.Integration.Passive.Checks;
 
 /// <summary>
 /// A station timestamp more than <see cref="PassiveOptions.MaxClockSkew"/> ahead of the server's receive
-/// time (any message), or behind it in a StatusNotification (which is sent live). Messages queued while
-/// offline legitimately carry past times, so only the future is judged elsewhere. The station should set
+/// time. Messages queued while offline (and resent ones) legitimately carry past times, so only the
+/// future is judged; a clock far behind shows as late transaction timestamps (TransactionProblems.LateTimestamp). The station should set
 /// its clock from the currentTime of BootNotification and Heartbeat answers (1.6 §4.2, §4.6; 2.0.1 B01, G02).
 /// </summary>
 internal static class ClockDriftCheck
