@@ -5,6 +5,7 @@ using Iskra.Csms.Events;
 using Iskra.Csms.Files;
 using Iskra.Csms.Firmware;
 using Iskra.Csms.Integration;
+using Iskra.Csms.Integration.Passive;
 using Iskra.Csms.Jobs;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Reports;
@@ -44,6 +45,9 @@ public static class CsmsRegistration
         services.AddSingleton<IStationAdmission, StationAdmission>();
         services.AddSingleton(sp => new OcppRouter(V16Routes.Create(sp).Concat(V201Routes.Create(sp))));
         services.AddSingleton<StationClaims>();
+        services.Configure<PassiveOptions>(configuration.GetSection("Passive"));
+        services.AddSingleton<PassiveFindings>();
+        services.AddHostedService<PassiveSweep>();
         services.AddSingleton<IStationConnectionHandler, StationConnections>();
         services.AddSingleton<CsmsEvents>();
         services.Configure<EventsOptions>(configuration.GetSection("Events"));

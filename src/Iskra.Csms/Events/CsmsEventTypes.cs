@@ -19,12 +19,13 @@ public static class CsmsEventTypes
     public const string LogStatus = "log.status";
     public const string ReservationStatus = "reservation.status";
     public const string AlarmAcknowledged = "alarm.acknowledged";
+    public const string FindingRaised = "finding.raised";
 
     /// <summary>Every type above, for validating subscriptions.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         StationConnected, StationDisconnected, StatusChanged, TransactionStarted, TransactionUpdated,
         TransactionStopped, AlarmRaised, CommandSent, CommandAnswered, StationRegistered, StationUpdated,
-        StationDeleted, FirmwareStatus, LogStatus, ReservationStatus, AlarmAcknowledged,
+        StationDeleted, FirmwareStatus, LogStatus, ReservationStatus, AlarmAcknowledged, FindingRaised,
     ];
 }

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Iskra.Csms.Events;
+using Iskra.Csms.Integration.Passive;
 using Iskra.Csms.Reports;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
@@ -26,6 +28,7 @@ public sealed class StationConnections(
     ILogger<TrafficObserver> trafficLogger,
     CsmsMetrics metrics,
     StationClaims claims,
+    PassiveFindings findings,
     IOptions<CsmsOptions> options) : IStationConnectionHandler
 {
     /// <summary>While the storage writer is behind, connections stop reading new frames (<see cref="WriterLoad"/>).</summary>
@@ -34,8 +37,9 @@ public sealed class StationConnections(
     public StationConnection Open(string stationId, OcppVersion version, string? remoteAddress)
     {
         var context = new StationContext(stationId, version);
-        var handler = new Handler(router, writer, context, stations, claims, time, options.Value.LastSeenWriteInterval);
-        return new StationConnection(stationId, version, remoteAddress, handler, new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version), claims))
+        var watch = findings.Open(stationId, version);
+        var handler = new Handler(router, writer, context, stations, claims, time, options.Value.LastSeenWriteInterval, watch);
+        return new StationConnection(stationId, version, remoteAddress, handler, new TrafficObserver(stationId, writer, time, trafficLogger, metrics.Open(version), claims, watch))
         {
             Context = context,
         };
@@ -64,6 +68,7 @@ public sealed class StationConnections(
 
     public async ValueTask OnDisconnectedAsync(StationConnection connection, CancellationToken cancellationToken)
     {
+        ((Handler)connection.Handler).Watch?.Close();
         await stations.DisconnectedAsync(connection.StationId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         Publish(CsmsEventTypes.StationDisconnected, connection);
     }
@@ -83,8 +88,9 @@ public sealed class StationConnections(
     /// Routes each CALL (to the claim's handler while the station is claimed, <see cref="StationClaims"/>), and keeps the stored lastSeen near the live one without a write per message: at most
     /// one per <paramref name="lastSeenInterval"/>, queued beside the message's own so that the storage writer
     /// commits both in one batch. Calls of one connection arrive one at a time, so the field needs no lock.
+    /// Each routed CALL and its answer are shown to the connection's passive checks (<paramref name="watch"/>).
     /// </summary>
-    private sealed class Handler(OcppRouter router, StorageWriter writer, StationContext context, StationService stations, StationClaims claims, TimeProvider time, TimeSpan lastSeenInterval) : IRpcCallHandler
+    private sealed class Handler(OcppRouter router, StorageWriter writer, StationContext context, StationService stations, StationClaims claims, TimeProvider time, TimeSpan lastSeenInterval, StationWatch? watch) : IRpcCallHandler
     {
         // Overload: refused before any work, so the writer's capacity goes to calls that can still be
         // answered in time. A CALLERROR is what a station retries (OCPP-J 1.6 §4.2.3 / 2.0.1 part 4
@@ -95,6 +101,8 @@ public sealed class StationConnections(
         private DateTimeOffset _lastSeenWritten = time.GetUtcNow(); // the connection's opening writes it
 
         public StationContext Context => context;
+
+        public StationWatch? Watch => watch;
 
         public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken)
         {
@@ -110,9 +118,21 @@ public sealed class StationConnections(
             }
 
             var now = time.GetUtcNow();
-            return now - _lastSeenWritten < lastSeenInterval
-                ? router.DispatchAsync(context, request, cancellationToken)
-                : DispatchAndTouchAsync(request, now, cancellationToken);
+            if (now - _lastSeenWritten < lastSeenInterval)
+            {
+                return watch is null ? router.DispatchAsync(context, request, cancellationToken) : DispatchAndWatchAsync(request, cancellationToken);
+            }
+
+            return DispatchAndTouchAsync(request, now, cancellationToken);
+        }
+
+        // Pooled: watching a call adds no allocation per message.
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+        private async ValueTask<RpcReply> DispatchAndWatchAsync(RpcCall request, CancellationToken cancellationToken)
+        {
+            var reply = await router.DispatchAsync(context, request, cancellationToken).ConfigureAwait(false);
+            watch!.OnCall(request, reply);
+            return reply;
         }
 
         private async ValueTask<RpcReply> DispatchAndTouchAsync(RpcCall request, DateTimeOffset now, CancellationToken cancellationToken)
@@ -121,6 +141,7 @@ public sealed class StationConnections(
             var touch = stations.TouchAsync(context.StationId, now, cancellationToken).AsTask();
             var reply = await router.DispatchAsync(context, request, cancellationToken).ConfigureAwait(false);
             await touch.ConfigureAwait(false);
+            watch?.OnCall(request, reply);
             return reply;
         }
     }

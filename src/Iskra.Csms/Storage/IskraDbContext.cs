@@ -80,6 +80,8 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
 
     public DbSet<CatalogNote> CatalogNotes => Set<CatalogNote>();
 
+    public DbSet<StationFinding> Findings => Set<StationFinding>();
+
     /// <summary>Set by the storage writer while it applies a batch to this context; null everywhere else.</summary>
     internal WriterBatch? Batch { get; set; }
 

@@ -185,5 +185,6 @@ internal static class IskraModel
         Firmware.FirmwareModel.Configure(b);
         Webhooks.WebhooksModel.Configure(b);
         Integration.CatalogStorage.Configure(b);
+        Integration.FindingsModel.Configure(b);
     }
 }

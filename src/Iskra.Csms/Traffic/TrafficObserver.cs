@@ -1,4 +1,5 @@
 using System.Text;
+using Iskra.Csms.Integration.Passive;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Security;
 using Iskra.Csms.Storage;
@@ -12,15 +13,24 @@ namespace Iskra.Csms.Traffic;
 /// Logs every frame of one station's connection, in and out, through the storage writer, and counts it in
 /// the connection's meter. A frame that may carry a write-only secret (<see cref="SecretFrames"/>) is logged
 /// with its values redacted (1.6 security whitepaper A01.FR.09); every other frame is logged verbatim.
-/// While the station is claimed (<see cref="StationClaims"/>), the claim sees every frame too, as its evidence.
+/// While the station is claimed (<see cref="StationClaims"/>), the claim sees every frame too, as its evidence;
+/// otherwise the connection's passive checks (<see cref="StationWatch"/>) see them.
 /// </summary>
-public sealed partial class TrafficObserver(string stationId, StorageWriter writer, TimeProvider time, ILogger logger, ConnectionMeter? meter = null, StationClaims? claims = null) : IRpcObserver
+public sealed partial class TrafficObserver(string stationId, StorageWriter writer, TimeProvider time, ILogger logger, ConnectionMeter? meter = null, StationClaims? claims = null, StationWatch? watch = null) : IRpcObserver
 {
     private readonly SecretFrames _secrets = new();
 
     public void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame)
     {
-        claims?.Find(stationId)?.OnFrame(direction, utf8Frame);
+        if (claims?.Find(stationId) is { } claim)
+        {
+            claim.OnFrame(direction, utf8Frame);
+        }
+        else
+        {
+            watch?.OnFrame(direction, utf8Frame);
+        }
+
         var incoming = direction == RpcFrameDirection.Incoming;
         meter?.OnFrame(incoming, utf8Frame);
         if (writer.IsOverloaded)

@@ -36,6 +36,8 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(ItemPage<TransactionView>))]
 [JsonSerializable(typeof(AlarmView))]
 [JsonSerializable(typeof(ItemPage<AlarmView>))]
+[JsonSerializable(typeof(ItemPage<FindingView>))]
+[JsonSerializable(typeof(Iskra.Csms.Integration.EvidenceFrame[]))]
 [JsonSerializable(typeof(ItemPage<AuditView>))]
 [JsonSerializable(typeof(EventMessage))]
 [JsonSerializable(typeof(ResetMessage))]

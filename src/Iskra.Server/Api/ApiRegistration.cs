@@ -59,6 +59,7 @@ public static class ApiRegistration
         IdTagsApi.Map(api);
         TransactionsApi.Map(api);
         AlarmsApi.Map(api);
+        FindingsApi.Map(api);
         AuditApi.Map(api);
         Metrics.MetricsApi.Map(app);
         EventsApi.Map(api);
