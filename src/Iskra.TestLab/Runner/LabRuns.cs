@@ -25,6 +25,8 @@ public sealed partial class LabRuns(
     IStationChannels channels,
     IDbContextFactory<IskraDbContext> contexts,
     CsmsEvents events,
+    CatalogService catalog,
+    IOptions<CatalogOptions> policy,
     IOptions<LabSettings> settings,
     TimeProvider time,
     ILogger<LabRuns> logger) : IHostedService, IDisposable
@@ -34,9 +36,6 @@ public sealed partial class LabRuns(
     private static readonly ISuite[] Suites = [new V16Suite()];
     private readonly ConcurrentDictionary<string, (LabRun Run, Task Task)> _live = new(StringComparer.Ordinal);
     private readonly HttpClient _simulators = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
-
-    /// <summary>Called with each finished run (the catalog records it).</summary>
-    public event Func<RunView, Task>? Finished;
 
     public static IReadOnlyList<ISuite> AllSuites => Suites;
 
@@ -205,10 +204,7 @@ public sealed partial class LabRuns(
         try
         {
             await SaveAsync(run, frames: true, CancellationToken.None).ConfigureAwait(false);
-            if (Finished is { } finished)
-            {
-                await finished(Snapshot(run)).ConfigureAwait(false);
-            }
+            await RecordInCatalogAsync(Snapshot(run)).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // storage trouble is logged; the live view stays until restart
         catch (Exception e)
@@ -222,6 +218,18 @@ public sealed partial class LabRuns(
             _live.TryRemove(run.Id, out _);
             run.Dispose();
         }
+    }
+
+    /// <summary>A finished run of an identified model goes into the catalog, which judges the model by the operator's policy.</summary>
+    private Task RecordInCatalogAsync(RunView view)
+    {
+        if (view.Status is not (Verdicts.Passed or Verdicts.Failed) || view.Station is not { Vendor: { Length: > 0 } vendor, Model: { Length: > 0 } model } station)
+        {
+            return Task.CompletedTask; // a cancelled or interrupted run judges nothing
+        }
+
+        var profiles = view.Profiles.Select(p => new FeatureProfileResult(Declared.Normalize(p.Profile), p.Passed, p.Failed, p.Skipped + p.Pending, p.NotApplicable)).ToList();
+        return catalog.RecordRunAsync(new LabRunOutcome(view.Id, view.StationId, vendor, model, station.FirmwareVersion, station.OcppVersion, view.FinishedAt ?? time.GetUtcNow(), profiles), CancellationToken.None);
     }
 
     private async Task SaveAsync(LabRun run, bool frames, CancellationToken cancellationToken)
@@ -259,7 +267,7 @@ public sealed partial class LabRuns(
         }
     }
 
-    private RunView Snapshot(LabRun run) => run.Snapshot(view => Readiness.Of(view, settings.Value.RequiredProfiles));
+    private RunView Snapshot(LabRun run) => run.Snapshot(view => Readiness.Of(view, policy.Value.Required));
 
     private static RunView Read(LabRunRecord record)
     {

@@ -18,9 +18,6 @@ public sealed class LabSettings
     /// <summary>The meter value sample interval the lab sets for meter value cases (seconds).</summary>
     public int MeterValueSampleInterval { get; set; } = 5;
 
-    /// <summary>The feature profiles whose every applicable case must pass for a model to be ready for integration.</summary>
-    public IReadOnlyList<string> RequiredProfiles { get; set; } = ["Core"];
-
     /// <summary>ConnectionTimeOut the lab sets for timeout cases (seconds).</summary>
     public int ConnectionTimeOut { get; set; } = 10;
 }
