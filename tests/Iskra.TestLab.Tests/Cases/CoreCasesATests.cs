@@ -33,6 +33,35 @@ public sealed class CoreCasesATests
     }
 
     [Fact]
+    public async Task The_cache_unlock_and_meter_value_cases_pass()
+    {
+        string[] cases = ["TC_007_CS", "TC_061_CS", "TC_017_1_CS", "TC_018_1_CS", "TC_070_CS", "TC_071_CS"];
+        await using var lab = await LabHarness.StartAsync("LAB-CORE-A3");
+
+        var run = await lab.FinishedAsync(await lab.StartRunAsync(LabHarness.AllProfiles, [.. cases, "TC_017_2_CS"]), TimeSpan.FromMinutes(6));
+
+        AssertPassed(run, cases);
+        Assert.Equal("notApplicable", LabHarness.Case(run, "TC_017_2_CS").GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public async Task A_socket_station_declared_with_a_fixed_cable_fails_the_fixed_cable_unlock_at_step_2()
+    {
+        const string fixedCable = """{"featureProfiles":["Core"],"connectors":1,"fixedCable":true}""";
+        await using var lab = await LabHarness.StartAsync("LAB-CORE-A-FC");
+
+        var run = await lab.FinishedAsync(await lab.StartRunAsync(fixedCable, "TC_017_1_CS", "TC_017_2_CS", "TC_021_CS"), TimeSpan.FromMinutes(4));
+
+        var finding = Failed(run, "TC_017_2_CS", "TC_017_2_CS/step-2");
+        Assert.Equal("OCPP 1.6 §5.18", finding.GetProperty("requirement").GetString());
+        Assert.Equal("UnlockConnector.conf status is NotSupported (a fixed cable has nothing to unlock)", finding.GetProperty("expected").GetString());
+        Assert.Equal("status is Unlocked", finding.GetProperty("observed").GetString());
+        Assert.Contains("permanently attached cable", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        Assert.Equal("notApplicable", LabHarness.Case(run, "TC_017_1_CS").GetProperty("verdict").GetString());
+        AssertPassed(run, "TC_021_CS");
+    }
+
+    [Fact]
     public async Task A_station_that_keeps_its_own_heartbeat_interval_fails_the_pending_boot_at_step_11()
     {
         await using var lab = await LabHarness.StartAsync("LAB-CORE-A-HB", StationFault.IgnoresHeartbeatInterval);
