@@ -38,31 +38,6 @@ public sealed class RemoteControlResetTests(SharedSqliteServer shared) : IClassF
     }
 
     [Fact]
-    public async Task Connectors_made_inoperative_stay_unavailable_across_a_reset_while_the_station_itself_is_available()
-    {
-        const string id = "sim-rc-reset-inoperative";
-        await using var station = await SimulatedStations.StartAsync(Server, id, OcppVersion.V16);
-        using var api = Server.Api();
-        await station.SettleAsync();
-        foreach (var connector in station.Connectors)
-        {
-            Assert.Equal("Accepted", (await api.CommandAsync(id, "change-availability", $$"""{"connectorId":{{connector.Id}},"type":"Inoperative"}""")).Status());
-        }
-
-        var before = station.Sent("StatusNotification").Count + station.Connectors.Count; // the Unavailable of each connector
-        await station.WaitUntilAsync(s => s.Sent("StatusNotification").Count >= before, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
-
-        Assert.Equal("Accepted", (await api.CommandAsync(id, "reset", """{"type":"Soft"}""")).Status());
-
-        // 1.6 §5.2: availability persists across the reboot; 1.6 §4.9: connector 0 is the station itself, which was not made Inoperative.
-        await station.WaitUntilAsync(s => s.Sent("StatusNotification").Count >= before + 1 + s.Connectors.Count, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        var afterBoot = station.Sent("StatusNotification").Skip(before).ToDictionary(s => s.GetProperty("connectorId").GetInt32(), s => s.GetProperty("status").GetString());
-        Assert.Equal("Available", afterBoot[0]);
-        Assert.All(station.Connectors, c => Assert.Equal("Unavailable", afterBoot[c.Id]));
-        await station.AssertSentFramesValidAsync();
-    }
-
-    [Fact]
     public async Task An_on_idle_reset_is_scheduled_until_the_transaction_ends()
     {
         const string id = "sim-rc-reset-onidle";
