@@ -29,6 +29,12 @@ public sealed class ChargingSession(string localId, string idTag, double meterSt
     /// <summary>Set when the stop has been decided (reason in the 1.6 vocabulary, e.g. Local, Remote, EVDisconnected).</summary>
     public string? StopReason { get; set; }
 
+    /// <summary>The group of the id tag (1.6 parentIdTag, 2.0.1 groupIdToken), from the authorization or the start answer; another card of the group may stop the transaction (1.6 §3.10).</summary>
+    public string? ParentIdTag { get; set; }
+
+    /// <summary>The id tag that stopped the transaction when it is not the one that started it (a card of the same group).</summary>
+    public string? StopIdTag { get; set; }
+
     /// <summary>The CSMS refused the id tag in the start answer (1.6 StopTransactionOnInvalidId).</summary>
     public bool Deauthorized { get; set; }
 }

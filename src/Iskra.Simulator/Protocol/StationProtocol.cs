@@ -43,13 +43,13 @@ internal abstract class StationProtocol(SimStation station)
     public abstract void TransactionStarted(Connector connector, ChargingSession session, string trigger, IReadOnlyList<MeterReading> readings);
 
     /// <summary>Meter values (or a state change) during the transaction; <paramref name="context"/> is the ReadingContext.</summary>
-    public abstract void TransactionUpdated(Connector connector, ChargingSession session, string trigger, string context, IReadOnlyList<MeterReading> readings);
+    public abstract void TransactionUpdated(Connector connector, ChargingSession session, string trigger, string context, IReadOnlyList<MeterReading> readings, DateTimeOffset? at = null);
 
     /// <summary>The transaction ended with <see cref="ChargingSession.StopReason"/>; <paramref name="readings"/> are the final values.</summary>
     public abstract void TransactionEnded(Connector connector, ChargingSession session, string trigger, IReadOnlyList<MeterReading> readings);
 
     /// <summary>Clock-aligned values of a connector without a transaction.</summary>
-    public abstract void IdleMeterValues(Connector connector, string context, IReadOnlyList<MeterReading> readings);
+    public abstract void IdleMeterValues(Connector connector, string context, IReadOnlyList<MeterReading> readings, DateTimeOffset? at = null);
 
     /// <summary>The station as a whole is available or not: 1.6 reports it as connector 0 (1.6 §4.9); 2.0.1 has no such status.</summary>
     public virtual void SendStationStatus(bool available)

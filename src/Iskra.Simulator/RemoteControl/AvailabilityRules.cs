@@ -36,6 +36,7 @@ internal static class AvailabilityRules
 
             if (connector is null)
             {
+                station.StationInoperative = !operative;
                 station.Protocol.SendStationStatus(operative);
             }
 

@@ -119,6 +119,7 @@ internal sealed class ChargingLogic(SimStation station)
         {
             RemoteStartId = remoteStartId,
             ReservationId = reservation?.Id,
+            ParentIdTag = station.Authorization.Lookup(idTag, station.Now, useList: true, useCache: true)?.ParentIdTag,
         };
         connector.Reservation = null;
         connector.Pending = null;
@@ -275,14 +276,15 @@ internal sealed class ChargingLogic(SimStation station)
         _lastAligned = boundary;
         foreach (var connector in station.Connectors)
         {
+            // 1.6 §3.16.2, §9.1.5; 2.0.1 AlignedDataInterval: the readings of the aligned moment, timestamped with it.
             var readings = Readings(connector, "MeterValuesAlignedData");
             if (connector.Session is { } session)
             {
-                Protocol.TransactionUpdated(connector, session, "MeterValueClock", "Sample.Clock", readings);
+                Protocol.TransactionUpdated(connector, session, "MeterValueClock", "Sample.Clock", readings, boundary);
             }
             else
             {
-                Protocol.IdleMeterValues(connector, "Sample.Clock", readings);
+                Protocol.IdleMeterValues(connector, "Sample.Clock", readings, boundary);
             }
         }
     }

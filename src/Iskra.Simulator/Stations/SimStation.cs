@@ -126,6 +126,9 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     /// <summary>The 2.0.1 device model over <see cref="Configuration"/>, with its monitors (used by a 2.0.1 station).</summary>
     internal V201.DeviceModel DeviceModel { get; }
 
+    /// <summary>The whole station was made Inoperative (1.6 ChangeAvailability of connectorId 0, 2.0.1 without an EVSE); it persists across reboots.</summary>
+    internal bool StationInoperative { get; set; }
+
     /// <summary>The reason of the next BootNotification, in the 2.0.1 BootReason spelling.</summary>
     internal string BootReason { get; set; } = "PowerUp";
 
@@ -190,19 +193,24 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     {
         ArgumentException.ThrowIfNullOrEmpty(idTag);
         var connector = Connector(connectorId);
-        var stopped = await LockedAsync(() =>
+        var (stopped, running) = await LockedAsync(() =>
         {
             if (connector.Session is { } session && string.Equals(session.IdTag, idTag, StringComparison.OrdinalIgnoreCase))
             {
                 Logic.StopTransaction(connector, "Local", "StopAuthorized");
-                return true;
+                return (true, (ChargingSession?)null);
             }
 
-            return false;
+            return (false, connector.Session);
         }).ConfigureAwait(false);
         if (stopped)
         {
             return "Stopped";
+        }
+
+        if (running is not null)
+        {
+            return await PresentOtherCardAsync(connector, running, idTag).ConfigureAwait(false);
         }
 
         var status = await AuthorizeAsync(idTag).ConfigureAwait(false);
@@ -333,7 +341,10 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     /// first when LocalPreAuthorize, then the CSMS; offline, the list and cache (LocalAuthorizeOffline)
     /// or AllowOfflineTxForUnknownId. Returns the 1.6 AuthorizationStatus spelling.
     /// </summary>
-    public async Task<string> AuthorizeAsync(string idTag)
+    public async Task<string> AuthorizeAsync(string idTag) => (await AuthorizeEntryAsync(idTag).ConfigureAwait(false)).Status;
+
+    /// <summary>Like <see cref="AuthorizeAsync"/>, with what is known of the id tag (its parentIdTag group, 1.6 §3.10).</summary>
+    internal async Task<IdTagEntry> AuthorizeEntryAsync(string idTag)
     {
         var useList = Configuration.GetBool("LocalAuthListEnabled", true);
         var useCache = Configuration.GetBool("AuthorizationCacheEnabled", true);
@@ -342,7 +353,7 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
         {
             if (Configuration.GetBool("LocalPreAuthorize", false) && known is { Status: "Accepted" })
             {
-                return "Accepted";
+                return known;
             }
 
             var answer = await Outbox.Enqueue(Protocol.Authorize(idTag)).Answered.ConfigureAwait(false);
@@ -354,16 +365,16 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
                     Authorization.Remember(entry);
                 }
 
-                return entry.Status;
+                return entry;
             }
         }
 
         if (Configuration.GetBool("LocalAuthorizeOffline", true) && known is not null)
         {
-            return known.Status;
+            return known;
         }
 
-        return Configuration.GetBool("AllowOfflineTxForUnknownId", false) ? "Accepted" : "Invalid";
+        return new IdTagEntry(idTag, Configuration.GetBool("AllowOfflineTxForUnknownId", false) ? "Accepted" : "Invalid");
     }
 
     /// <summary>Stops every transaction, lets the stop messages go out, and boots again (Reset, firmware update).</summary>
@@ -438,8 +449,9 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
             return;
         }
 
-        // 1.6 §4.9: connector 0 is the station itself; it is Unavailable only when every connector is.
-        Protocol.SendStationStatus(!Connectors.All(c => c.Inoperative));
+        // 1.6 §4.9: connector 0 is the station itself; it is Unavailable only when the station as a whole
+        // was made Inoperative (ChangeAvailability of connectorId 0, 1.6 §5.2), not when one connector was.
+        Protocol.SendStationStatus(!StationInoperative);
         foreach (var connector in Connectors)
         {
             Protocol.SendStatus(connector);
@@ -476,6 +488,39 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     {
         using var empty = System.Text.Json.JsonDocument.Parse("{}");
         return RpcReply.Result(empty.RootElement.Clone());
+    }
+
+    /// <summary>
+    /// A card other than the one that started the connector's transaction (1.6 §3.10): it stops the transaction
+    /// when it belongs to the same group (equal parentIdTag). Without a group no other card can, so it is not
+    /// even authorized. Returns "Stopped", or the authorization status / "ConnectorBusy".
+    /// </summary>
+    private async Task<string> PresentOtherCardAsync(Connector connector, ChargingSession session, string idTag)
+    {
+        if (session.ParentIdTag is null)
+        {
+            Log.Note($"Card {idTag} ignored: connector {connector.Id} charges for another id tag, of no group.");
+            return "ConnectorBusy";
+        }
+
+        var entry = await AuthorizeEntryAsync(idTag).ConfigureAwait(false);
+        if (entry.Status != "Accepted" || !string.Equals(entry.ParentIdTag, session.ParentIdTag, StringComparison.OrdinalIgnoreCase))
+        {
+            Log.Note($"Card {idTag} does not stop the transaction on connector {connector.Id} ({entry.Status}, group {entry.ParentIdTag ?? "none"}).");
+            return entry.Status == "Accepted" ? "ConnectorBusy" : entry.Status;
+        }
+
+        return await LockedAsync(() =>
+        {
+            if (connector.Session != session)
+            {
+                return "ConnectorBusy";
+            }
+
+            session.StopIdTag = idTag;
+            Logic.StopTransaction(connector, "Local", "StopAuthorized");
+            return "Stopped";
+        }).ConfigureAwait(false);
     }
 
     private void SetPaused(int connectorId, bool paused)

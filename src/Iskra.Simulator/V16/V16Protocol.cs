@@ -88,7 +88,9 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
             OnAnswer = answer =>
             {
                 session.CsmsTransactionId = answer.GetProperty("transactionId").GetInt32();
-                if (IdTagInfo(session.IdTag, answer.GetProperty("idTagInfo")).Status != "Accepted")
+                var info = IdTagInfo(session.IdTag, answer.GetProperty("idTagInfo"));
+                session.ParentIdTag = info.ParentIdTag ?? session.ParentIdTag;
+                if (info.Status != "Accepted")
                 {
                     Station.Logic.RefusedAfterStart(connector, session);
                 }
@@ -96,20 +98,20 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
         });
     }
 
-    public override void TransactionUpdated(Connector connector, ChargingSession session, string trigger, string context, IReadOnlyList<MeterReading> readings)
+    public override void TransactionUpdated(Connector connector, ChargingSession session, string trigger, string context, IReadOnlyList<MeterReading> readings, DateTimeOffset? at = null)
     {
         if (readings.Count == 0)
         {
             return; // 1.6 reports state changes by StatusNotification only
         }
 
-        var at = Now;
+        var taken = at ?? Now;
         Station.Outbox.Enqueue(new OutboundMessage("MeterValues", () =>
         {
             var payload = new JsonObject
             {
                 ["connectorId"] = connector.Id,
-                ["meterValue"] = new JsonArray(MeterValue(at, context, readings)),
+                ["meterValue"] = new JsonArray(MeterValue(taken, context, readings)),
             };
             if (session.CsmsTransactionId is { } id)
             {
@@ -136,7 +138,7 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
             };
             if (reason is "Local" or "DeAuthorized")
             {
-                payload["idTag"] = session.IdTag;
+                payload["idTag"] = session.StopIdTag ?? session.IdTag;
             }
 
             if (readings.Count > 0)
@@ -148,18 +150,18 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
         }, transactional: true));
     }
 
-    public override void IdleMeterValues(Connector connector, string context, IReadOnlyList<MeterReading> readings)
+    public override void IdleMeterValues(Connector connector, string context, IReadOnlyList<MeterReading> readings, DateTimeOffset? at = null)
     {
         if (readings.Count == 0)
         {
             return;
         }
 
-        var at = Now;
+        var taken = at ?? Now;
         Station.Outbox.Enqueue(new OutboundMessage("MeterValues", () => new JsonObject
         {
             ["connectorId"] = connector.Id,
-            ["meterValue"] = new JsonArray(MeterValue(at, context, readings)),
+            ["meterValue"] = new JsonArray(MeterValue(taken, context, readings)),
         }, transactional: false));
     }
 

@@ -70,8 +70,8 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
         });
     }
 
-    public override void TransactionUpdated(Connector connector, ChargingSession session, string trigger, string context, IReadOnlyList<MeterReading> readings) =>
-        Station.Outbox.Enqueue(new OutboundMessage("TransactionEvent", Event(connector, session, "Updated", trigger, Now, context, readings, includeToken: false), transactional: true));
+    public override void TransactionUpdated(Connector connector, ChargingSession session, string trigger, string context, IReadOnlyList<MeterReading> readings, DateTimeOffset? at = null) =>
+        Station.Outbox.Enqueue(new OutboundMessage("TransactionEvent", Event(connector, session, "Updated", trigger, at ?? Now, context, readings, includeToken: false), transactional: true));
 
     public override void TransactionEnded(Connector connector, ChargingSession session, string trigger, IReadOnlyList<MeterReading> readings)
     {
@@ -79,18 +79,18 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
         Station.Outbox.Enqueue(new OutboundMessage("TransactionEvent", Event(connector, session, "Ended", trigger, Now, "Transaction.End", final, includeToken: trigger == "StopAuthorized"), transactional: true));
     }
 
-    public override void IdleMeterValues(Connector connector, string context, IReadOnlyList<MeterReading> readings)
+    public override void IdleMeterValues(Connector connector, string context, IReadOnlyList<MeterReading> readings, DateTimeOffset? at = null)
     {
         if (readings.Count == 0)
         {
             return;
         }
 
-        var at = Now;
+        var taken = at ?? Now;
         Station.Outbox.Enqueue(new OutboundMessage("MeterValues", () => new JsonObject
         {
             ["evseId"] = connector.Id,
-            ["meterValue"] = new JsonArray(MeterValue(at, context, readings)),
+            ["meterValue"] = new JsonArray(MeterValue(taken, context, readings)),
         }, transactional: false));
     }
 

@@ -1,0 +1,26 @@
+using Iskra.Ocpp.V16.Messages;
+using Iskra.TestLab.Runner;
+using Iskra.TestLab.States.V16;
+
+namespace Iskra.TestLab.Cases.V16.Core;
+
+/// <summary>OCTT 1.6 Table 24: UnlockConnector while charging on a station with a fixed cable is NotSupported.</summary>
+public sealed class TC_018_2_CS : LabCase
+{
+    public override CaseInfo Info { get; } = new("TC_018_2_CS", "Unlock Connector - With Charging Session (Fixed cable)", "Core", "OCTT 1.6 §2.7.4")
+    {
+        Requirements = ["OCPP 1.6 §5.18 UnlockConnector"],
+    };
+
+    public override string? NotApplicableTo(Declared model) =>
+        base.NotApplicableTo(model) ?? (model.FixedCable ? null : "the model has no fixed cable");
+
+    public override async Task RunAsync(CaseContext t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        await Charging.StartAsync(t, t.Connector, t.Model.IdTag).ConfigureAwait(false);
+        var answer = await t.SendAsync(V16Calls.UnlockConnector, new UnlockConnectorRequest { ConnectorId = t.Connector }, "1").ConfigureAwait(false);
+        t.Check(answer.Status == UnlockStatus.NotSupported, "2", "UnlockConnector.conf status is NotSupported (a fixed cable has nothing to unlock)", $"status is {answer.Status}",
+            "Answer UnlockConnector with NotSupported on a connector with a permanently attached cable, and keep the transaction running (OCPP 1.6 §5.18, §7.46 UnlockStatus).", requirement: "OCPP 1.6 §5.18");
+    }
+}
