@@ -15,7 +15,7 @@ namespace Iskra.Server.Api;
 public static class TestLabApi
 {
     private static readonly string[] RunFields = ["stationId", "suite", "declared", "simulatorControlUrl", "cases"];
-    private static readonly string[] DeclaredFields = ["featureProfiles", "connectors", "fixedCable", "current", "cardReader", "offlineAuthorization", "reserveConnectorZero", "display", "idTag", "otherIdTag", "securityProfile"];
+    private static readonly string[] DeclaredFields = ["featureProfiles", "connectors", "fixedCable", "current", "cardReader", "offlineAuthorization", "reserveConnectorZero", "backupPower", "display", "idTag", "otherIdTag", "securityProfile"];
     private static readonly string[] PromptFields = ["answer"];
 
     public static void Map(RouteGroupBuilder api)

@@ -1,3 +1,5 @@
+using Iskra.Simulator.Stations;
+
 namespace Iskra.Simulator.Control;
 
 /// <summary>The control API, whole: one line per endpoint (docs/simulator.md describes each).</summary>
@@ -19,6 +21,9 @@ internal static class ControlRoutes
         new("PUT", "/stations/{id}/faults/{fault}", (r, ct) => StationEndpoints.SwitchFaultAsync(r, true)),
         new("DELETE", "/stations/{id}/faults/{fault}", (r, ct) => StationEndpoints.SwitchFaultAsync(r, false)),
         new("POST", "/stations/{id}/connectors/{n}/plug", ConnectorEndpoints.PlugAsync),
+        new("POST", "/stations/{id}/connectors/{n}/plug-halfway", (r, ct) => ConnectorEndpoints.ActAsync(r, (s, n) => CableLock.PlugHalfwayAsync(s, n))),
+        new("POST", "/stations/{id}/connectors/{n}/jam-lock", (r, ct) => ConnectorEndpoints.ActAsync(r, (s, n) => CableLock.JamAsync(s, n))),
+        new("POST", "/stations/{id}/connectors/{n}/free-lock", (r, ct) => ConnectorEndpoints.ActAsync(r, (s, n) => CableLock.FreeAsync(s, n))),
         new("POST", "/stations/{id}/connectors/{n}/unplug", (r, ct) => ConnectorEndpoints.ActAsync(r, (s, n) => s.UnplugAsync(n))),
         new("POST", "/stations/{id}/connectors/{n}/card", ConnectorEndpoints.CardAsync),
         new("POST", "/stations/{id}/connectors/{n}/suspend", (r, ct) => ConnectorEndpoints.ActAsync(r, (s, n) => s.SuspendEvAsync(n))),

@@ -37,4 +37,7 @@ public sealed class ChargingSession(string localId, string idTag, double meterSt
 
     /// <summary>The CSMS refused the id tag in the start answer (1.6 StopTransactionOnInvalidId).</summary>
     public bool Deauthorized { get; set; }
+
+    /// <summary>The id tag was refused and the transaction goes on without energy (1.6 §3.5.1, StopTransactionOnInvalidId false).</summary>
+    public bool EnergyStopped { get; set; }
 }

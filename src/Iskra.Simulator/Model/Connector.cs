@@ -26,6 +26,9 @@ public sealed class Connector(int id, ConnectorOptions options)
 
     public Reservation? Reservation { get; internal set; }
 
+    /// <summary>The cable retention lock is stuck: it neither locks nor unlocks until freed (a hardware fault the station cannot clear).</summary>
+    public bool LockJammed { get; internal set; }
+
     /// <summary>Set by ChangeAvailability Inoperative; the connector is Unavailable once idle.</summary>
     public bool Inoperative { get; internal set; }
 

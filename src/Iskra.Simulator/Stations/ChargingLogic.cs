@@ -153,18 +153,21 @@ internal sealed class ChargingLogic(SimStation station)
     }
 
     /// <summary>
-    /// The CSMS refused the id tag in its answer to the start (1.6 §5.16 StopTransactionOnInvalidId, 2.0.1 E05
-    /// TxCtrlr.StopTxOnInvalidId): the transaction stops as DeAuthorized. Called from the answer, outside
-    /// the lock: the stop takes the lock itself, shortly after.
+    /// The CSMS refused the id tag in its answer to the start (1.6 §3.5.1 and §9.1.24 StopTransactionOnInvalidId,
+    /// 2.0.1 E05 TxCtrlr.StopTxOnInvalidId): the transaction stops as DeAuthorized; with the key false only the
+    /// energy delivery stops (no MaxEnergyOnInvalidId: none is delivered any more) and the connector turns
+    /// SuspendedEVSE. Called from the answer, outside the lock: the stop takes the lock itself, shortly after.
     /// </summary>
     public void RefusedAfterStart(Connector connector, ChargingSession session)
     {
+        session.Deauthorized = true;
         if (!station.Configuration.GetBool("StopTransactionOnInvalidId", true))
         {
+            session.EnergyStopped = true;
+            station.Log.Note($"Connector {connector.Id}: the id tag was refused after the start; energy delivery stops.");
             return;
         }
 
-        session.Deauthorized = true;
         station.Later(TimeSpan.Zero, () => station.LockedAsync(() =>
         {
             if (connector.Session == session)
@@ -206,7 +209,7 @@ internal sealed class ChargingLogic(SimStation station)
     private void Charge(Connector connector, ChargingSession session, TimeSpan elapsed)
     {
         var ev = connector.Ev;
-        var offered = connector.Options.MaxPowerW;
+        var offered = session.EnergyStopped ? 0 : connector.Options.MaxPowerW; // 1.6 §3.5.1: a refused id tag gets no more energy
         if (connector.LimitW is { } limit && !station.Faults.IsOn(StationFault.IgnoresChargingLimits))
         {
             offered = Math.Min(offered, limit);

@@ -28,6 +28,18 @@ internal sealed class Outbox(SimStation station) : IDisposable
         }
     }
 
+    /// <summary>Messages waiting to be delivered, of any kind.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
     /// <summary>Messages flow (the boot was accepted on the current connection); non-transaction messages are dropped otherwise.</summary>
     public bool Online
     {

@@ -245,19 +245,41 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
         Logic.SetStatus(connector, ChargingLogic.IdleStatus(connector));
     });
 
-    /// <summary>The power fails: the connection drops and everything stops until <see cref="PowerRestoreAsync"/>.</summary>
-    public Task PowerCutAsync() => LockedAsync(() =>
+    /// <summary>
+    /// The power fails: the connection drops and everything stops until <see cref="PowerRestoreAsync"/>. On
+    /// <see cref="StationOptions.BackupPower"/> the transactions stop first (PowerLoss) and their messages go out.
+    /// </summary>
+    public async Task PowerCutAsync()
     {
-        _powered = false;
-        _powerCutAt = Now;
-        foreach (var connector in Connectors)
+        if (Options.BackupPower)
         {
-            connector.PowerW = 0;
+            await LockedAsync(() =>
+            {
+                foreach (var connector in Connectors.Where(c => c.Session is not null))
+                {
+                    Logic.StopTransaction(connector, "PowerLoss", "AbnormalCondition");
+                }
+            }).ConfigureAwait(false);
+            var deadline = Time.GetUtcNow() + TimeSpan.FromSeconds(5);
+            while (IsOnline && Outbox.Pending > 0 && Time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+            }
         }
 
-        Log.Note("Power cut.");
-        Link.Drop();
-    });
+        await LockedAsync(() =>
+        {
+            _powered = false;
+            _powerCutAt = Now;
+            foreach (var connector in Connectors)
+            {
+                connector.PowerW = 0;
+            }
+
+            Log.Note("Power cut.");
+            Link.Drop();
+        }).ConfigureAwait(false);
+    }
 
     /// <summary>Power returns: transactions cut by the loss stop with reason PowerLoss, and the station boots (PowerUp).</summary>
     public Task PowerRestoreAsync() => LockedAsync(() =>

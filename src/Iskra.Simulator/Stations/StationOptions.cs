@@ -53,6 +53,12 @@ public sealed record StationOptions
     /// <summary>How late a station with <see cref="Faults.StationFault.AnswersLate"/> answers.</summary>
     public TimeSpan LateAnswerDelay { get; init; } = TimeSpan.FromSeconds(40);
 
+    /// <summary>
+    /// A back-up power source: on a power cut the station stops its transactions (reason PowerLoss) and reports
+    /// them before it goes down, instead of after it comes back.
+    /// </summary>
+    public bool BackupPower { get; init; }
+
     /// <summary>Settings applied over the defaults, by their 1.6 configuration key names.</summary>
     public IReadOnlyDictionary<string, string> Configuration { get; init; } = new Dictionary<string, string>();
 

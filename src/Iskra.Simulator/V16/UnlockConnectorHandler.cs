@@ -6,7 +6,7 @@ using Iskra.Simulator.Stations;
 
 namespace Iskra.Simulator.V16;
 
-/// <summary>1.6 §5.18 UnlockConnector: a running transaction is finished first (reason UnlockCommand), then Unlocked.</summary>
+/// <summary>1.6 §5.18 UnlockConnector: a running transaction is finished first (reason UnlockCommand), then Unlocked, or UnlockFailed when the lock is jammed.</summary>
 internal static class UnlockConnectorHandler
 {
     public static async ValueTask<RpcReply> HandleAsync(SimStation station, RpcCall call, CancellationToken cancellationToken)
@@ -15,8 +15,8 @@ internal static class UnlockConnectorHandler
         var status = UnlockStatus.NotSupported; // connector 0 or one the station does not have: nothing to unlock
         if (request.ConnectorId >= 1 && request.ConnectorId <= station.Connectors.Count)
         {
-            await UnlockRules.UnlockAsync(station, station.Connector(request.ConnectorId), stopRunning: true).ConfigureAwait(false);
-            status = UnlockStatus.Unlocked;
+            var outcome = await UnlockRules.UnlockAsync(station, station.Connector(request.ConnectorId), stopRunning: true).ConfigureAwait(false);
+            status = outcome == UnlockOutcome.Failed ? UnlockStatus.UnlockFailed : UnlockStatus.Unlocked;
         }
 
         return Payloads.Reply(new UnlockConnectorResponse { Status = status }, V16JsonContext.Default.UnlockConnectorResponse);

@@ -7,7 +7,7 @@ using Iskra.Simulator.Stations;
 namespace Iskra.Simulator.V201;
 
 /// <summary>
-/// 2.0.1 F05 UnlockConnector: Unlocked; OngoingAuthorizedTransaction while a transaction runs on the
+/// 2.0.1 F05 UnlockConnector: Unlocked; UnlockFailed when the lock is jammed; OngoingAuthorizedTransaction while a transaction runs on the
 /// EVSE (F05.FR.02); UnknownConnector for an EVSE or connector the station does not have (each EVSE has connector 1).
 /// </summary>
 internal static class UnlockConnectorHandler
@@ -18,8 +18,12 @@ internal static class UnlockConnectorHandler
         var status = UnlockStatusEnumType.UnknownConnector;
         if (request.EvseId >= 1 && request.EvseId <= station.Connectors.Count && request.ConnectorId == 1)
         {
-            var unlocked = await UnlockRules.UnlockAsync(station, station.Connector(request.EvseId), stopRunning: false).ConfigureAwait(false);
-            status = unlocked ? UnlockStatusEnumType.Unlocked : UnlockStatusEnumType.OngoingAuthorizedTransaction;
+            status = await UnlockRules.UnlockAsync(station, station.Connector(request.EvseId), stopRunning: false).ConfigureAwait(false) switch
+            {
+                UnlockOutcome.Unlocked => UnlockStatusEnumType.Unlocked,
+                UnlockOutcome.Failed => UnlockStatusEnumType.UnlockFailed,
+                _ => UnlockStatusEnumType.OngoingAuthorizedTransaction,
+            };
         }
 
         return Payloads.Reply(new UnlockConnectorResponse { Status = status }, V201JsonContext.Default.UnlockConnectorResponse);

@@ -27,6 +27,9 @@ public sealed record Declared
     /// <summary>The station can reserve the whole station (connectorId 0).</summary>
     public bool ReserveConnectorZero { get; set; } = true;
 
+    /// <summary>A back-up power source: on a power failure the station stops its transactions before going down (OCTT 1.6 §2.13).</summary>
+    public bool BackupPower { get; set; }
+
     /// <summary>A display that can show messages.</summary>
     public bool Display { get; set; }
 

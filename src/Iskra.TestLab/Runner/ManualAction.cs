@@ -30,5 +30,11 @@ public sealed record ManualAction(ManualKind Kind, string Instruction)
 
     public static ManualAction ClearFault(int connector) => new(ManualKind.ClearFault, $"Clear the fault on connector {connector}.") { Connector = connector };
 
+    public static ManualAction PlugInHalfway(int connector) => new(ManualKind.PlugInHalfway, $"Push the cable only halfway into the socket of connector {connector}, so that the lock cannot engage.") { Connector = connector };
+
+    public static ManualAction JamLock(int connector) => new(ManualKind.JamLock, $"Make the cable lock of connector {connector} fail (e.g. disconnect the lock actuator, or hold a plugged cable so the lock cannot move).") { Connector = connector };
+
+    public static ManualAction FreeLock(int connector) => new(ManualKind.FreeLock, $"Let the cable lock of connector {connector} work again (reconnect the actuator, release the cable).") { Connector = connector };
+
     public static ManualAction SuspendEv(int connector) => new(ManualKind.SuspendEv, $"Pause charging from the EV on connector {connector}.") { Connector = connector };
 }

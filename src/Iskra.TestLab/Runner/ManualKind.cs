@@ -14,4 +14,7 @@ public enum ManualKind
     Fault,
     ClearFault,
     SuspendEv,
+    PlugInHalfway,
+    JamLock,
+    FreeLock,
 }

@@ -35,4 +35,28 @@ public sealed class DeauthorizedStartTests(SharedSqliteServer shared) : IClassFi
         Assert.Equal("DeAuthorized", transaction.GetProperty("stopReason").GetString());
         await station.AssertSentFramesValidAsync();
     }
+
+    [Theory]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
+    public async Task With_StopTransactionOnInvalidId_false_a_refused_card_keeps_its_transaction_but_gets_no_more_energy(OcppVersion version)
+    {
+        var server = shared.Server;
+        var id = $"sim-deauth-keep-{version}";
+        var card = "BLK-K-" + version;
+        await server.IdTagAsync(card, IdTagStatus.Blocked);
+        await using var station = await SimulatedStations.StartAsync(server, id, version, o => o with
+        {
+            Configuration = new Dictionary<string, string> { ["MeterValueSampleInterval"] = "1", ["LocalPreAuthorize"] = "true", ["StopTransactionOnInvalidId"] = "false" },
+        });
+        station.Authorization.Update(1, full: true, [(card, new IdTagEntry(card, "Accepted"))]);
+
+        await station.PlugInAsync(1, new ElectricVehicle(capacityWh: 40_000, soc: 0.2, maxPowerW: 11_000));
+        Assert.Equal("Accepted", await station.PresentCardAsync(1, card));
+
+        // 1.6 §3.5.1: "only stop energy delivery to the vehicle".
+        await station.WaitUntilAsync(s => s.Connector(1).Status == ConnectorStatus.SuspendedEVSE, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.NotNull(station.Connector(1).Session);
+        Assert.Equal(0, station.Connector(1).PowerW);
+        Assert.Empty(station.Sent("StopTransaction"));
+    }
 }
