@@ -36,7 +36,10 @@ public sealed class LabHarness : IAsyncDisposable
 
     public HttpClient Api { get; }
 
-    public static async Task<LabHarness> StartAsync(string id, params StationFault[] faults)
+    public static Task<LabHarness> StartAsync(string id, params StationFault[] faults) => StartAsync(id, null, faults);
+
+    /// <summary>Like <see cref="StartAsync(string, StationFault[])"/>, with the simulated station's options adjusted (e.g. its configuration keys).</summary>
+    public static async Task<LabHarness> StartAsync(string id, Func<StationOptions, StationOptions>? adjust, params StationFault[] faults)
     {
         var directory = Directory.CreateTempSubdirectory("iskra-lab-").FullName;
         var server = await IskraServer.StartAsync(TestDatabase.Sqlite(Path.Combine(directory, "iskra.db")), new Dictionary<string, string?>
@@ -47,7 +50,7 @@ public sealed class LabHarness : IAsyncDisposable
         });
         await server.StationAsync(id);
         var host = new SimulatorHost();
-        var options = Simulated(server, id);
+        var options = adjust is null ? Simulated(server, id) : adjust(Simulated(server, id));
         var station = host.Add(options);
         foreach (var fault in faults)
         {
@@ -75,7 +78,7 @@ public sealed class LabHarness : IAsyncDisposable
         ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
         ReconnectMaxDelay = TimeSpan.FromSeconds(1),
         CallTimeout = TimeSpan.FromSeconds(10),
-        Configuration = new Dictionary<string, string> { ["MeterValueSampleInterval"] = "1" },
+        Configuration = new Dictionary<string, string> { ["MeterValueSampleInterval"] = "1", ["ReserveConnectorZeroSupported"] = "true" },
     };
 
     /// <summary>The reference simulator's declaration: every 1.6 profile, one connector.</summary>
