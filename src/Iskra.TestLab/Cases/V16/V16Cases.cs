@@ -1,4 +1,5 @@
 using Iskra.TestLab.Cases.V16.Core;
+using Iskra.TestLab.Cases.V16.Firmware;
 using Iskra.TestLab.Cases.V16.LocalAuthList;
 using Iskra.TestLab.Cases.V16.RemoteTrigger;
 using Iskra.TestLab.Cases.V16.Reservation;
@@ -28,6 +29,10 @@ public static class V16Cases
         new TC_043_1_CS(),
         new TC_043_2_CS(),
         new TC_008_CS(),
+        new TC_044_1_CS(),
+        new TC_044_2_CS(),
+        new TC_045_1_CS(),
+        new TC_045_2_CS(),
         new TC_046_1_CS(),
         new TC_046_2_CS(),
         new TC_047_CS(),

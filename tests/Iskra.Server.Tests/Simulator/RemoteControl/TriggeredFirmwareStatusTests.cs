@@ -7,14 +7,13 @@ namespace Iskra.Server.Tests.Simulator.RemoteControl;
 public sealed class TriggeredFirmwareStatusTests(SharedSqliteServer shared) : IClassFixture<SharedSqliteServer>
 {
     [Theory]
-    [InlineData("DownloadFailed", "Idle")]
-    [InlineData("InstallationFailed", "Idle")]
-    [InlineData("Installed", "Idle")]
-    [InlineData("Downloading", "Downloading")]
-    [InlineData("Installing", "Installing")]
-    public async Task A_triggered_firmware_status_is_Idle_unless_an_update_is_in_progress(string last, string reported)
+    [InlineData("sim-fwt-1", "DownloadFailed", "Idle")]
+    [InlineData("sim-fwt-2", "InstallationFailed", "Idle")]
+    [InlineData("sim-fwt-3", "Installed", "Idle")]
+    [InlineData("sim-fwt-4", "Downloading", "Downloading")]
+    [InlineData("sim-fwt-5", "Installing", "Installing")]
+    public async Task A_triggered_firmware_status_is_Idle_unless_an_update_is_in_progress(string id, string last, string reported)
     {
-        var id = "sim-fw-trigger-" + last;
         await using var station = await SimulatedStations.StartAsync(shared.Server, id, OcppVersion.V16);
         using var api = shared.Server.Api();
         await station.SettleAsync();
