@@ -10,6 +10,7 @@ public static class LabRegistration
     public static IServiceCollection AddTestLab(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<LabSettings>(configuration.GetSection("TestLab"));
+        services.AddSingleton<Files.LabFiles>();
         services.AddSingleton<LabRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<LabRuns>());
         return services;

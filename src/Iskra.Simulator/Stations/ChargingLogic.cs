@@ -115,6 +115,12 @@ internal sealed class ChargingLogic(SimStation station)
     public void StartTransaction(Connector connector, string idTag, int? remoteStartId, string trigger)
     {
         var reservation = connector.Reservation;
+        if (connector.Status == ConnectorStatus.Reserved && station.Version == Iskra.Ocpp.OcppVersion.V16)
+        {
+            // 1.6 §4.9 state table: Reserved leads to Preparing (G2, the reservation's identity is presented), never straight to Charging.
+            SetStatus(connector, ConnectorStatus.Preparing);
+        }
+
         var session = new ChargingSession(NewLocalId(), idTag, connector.RegisterWh, station.Now)
         {
             RemoteStartId = remoteStartId,

@@ -7,12 +7,20 @@ using Iskra.Simulator.Stations;
 
 namespace Iskra.Simulator.V16;
 
-/// <summary>1.6 §5.15 SendLocalList: a Full or Differential update; NotSupported when LocalAuthListEnabled is false.</summary>
+/// <summary>
+/// 1.6 §5.15 SendLocalList: a Full or Differential update; NotSupported when the station does not list
+/// LocalAuthListManagement in SupportedFeatureProfiles or LocalAuthListEnabled is false (1.6 §7.44 UpdateStatus).
+/// </summary>
 internal static class SendLocalListHandler
 {
     public static ValueTask<RpcReply> HandleAsync(SimStation station, RpcCall call, CancellationToken cancellationToken)
     {
         var request = Payloads.Read(call, V16JsonContext.Default.SendLocalListRequest);
+        if (!station.Configuration.GetList("SupportedFeatureProfiles").Contains("LocalAuthListManagement", StringComparer.OrdinalIgnoreCase))
+        {
+            return ValueTask.FromResult(Payloads.Reply(new SendLocalListResponse { Status = UpdateStatus.NotSupported }, V16JsonContext.Default.SendLocalListResponse));
+        }
+
         var entries = (request.LocalAuthorizationList ?? [])
             .Select(d => (d.IdTag, d.IdTagInfo is { } info ? new IdTagEntry(d.IdTag, info.Status.ToString(), info.ExpiryDate, info.ParentIdTag) : null))
             .ToList();

@@ -44,9 +44,12 @@ internal static class V16Triggers
     public static void DiagnosticsStatus(SimStation station) =>
         Send(station, "DiagnosticsStatusNotification", () => new JsonObject { ["status"] = Triggers.Uploading(station) ? "Uploading" : "Idle" });
 
-    /// <summary>1.6 §4.5 FirmwareStatusNotification, in the 1.6 FirmwareStatus vocabulary.</summary>
+    /// <summary>
+    /// 1.6 §4.5 FirmwareStatusNotification, in the 1.6 FirmwareStatus vocabulary: the status of an update in
+    /// progress, else Idle ("when it is not busy downloading/installing firmware"), also after one failed.
+    /// </summary>
     public static void FirmwareStatus(SimStation station) =>
-        Send(station, "FirmwareStatusNotification", () => new JsonObject { ["status"] = Plain(Triggers.FirmwareStatus(station)) });
+        Send(station, "FirmwareStatusNotification", () => new JsonObject { ["status"] = Busy(Plain(station.FirmwareStatus)) });
 
     /// <summary>1.6 security L01.FR.28/29: an ExtendedTriggerMessage FirmwareStatusNotification is a SignedFirmwareStatusNotification.</summary>
     public static void SignedFirmwareStatus(SimStation station) =>
@@ -77,6 +80,8 @@ internal static class V16Triggers
 
     private static void Send(SimStation station, string action, Func<JsonObject> build) =>
         Triggers.Soon(station, () => station.Outbox.Enqueue(new OutboundMessage(action, build, transactional: false)));
+
+    private static string Busy(string status) => status is "Downloading" or "Downloaded" or "Installing" ? status : "Idle";
 
     /// <summary>A security-extension firmware status in the plain 1.6 FirmwareStatus words.</summary>
     private static string Plain(string status) => status switch

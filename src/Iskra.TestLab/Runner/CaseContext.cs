@@ -40,6 +40,9 @@ public sealed class CaseContext
 
     public CancellationToken Cancellation => _run.Cancellation;
 
+    /// <summary>File locations on Iskra for firmware and diagnostics cases; null where no host provides them.</summary>
+    public Files.LabFiles? Files => _run.Files;
+
     /// <summary>The connector a single-connector case uses.</summary>
     public int Connector { get; } = 1;
 

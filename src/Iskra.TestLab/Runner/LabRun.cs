@@ -72,6 +72,9 @@ public sealed class LabRun : IStationClaim, IDisposable
 
     public string Reference => $"/api/testlab/runs/{Id}";
 
+    /// <summary>The file locations the firmware and diagnostics cases use; null where no host provides them.</summary>
+    public Files.LabFiles? Files { get; init; }
+
     /// <summary>The case ids selected for the run; null: all.</summary>
     public IReadOnlySet<string>? Selected { get; init; }
 

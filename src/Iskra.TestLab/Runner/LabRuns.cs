@@ -28,6 +28,7 @@ public sealed partial class LabRuns(
     CatalogService catalog,
     IOptions<CatalogOptions> policy,
     IOptions<LabSettings> settings,
+    Files.LabFiles files,
     TimeProvider time,
     ILogger<LabRuns> logger) : IHostedService, IDisposable
 {
@@ -78,6 +79,7 @@ public sealed partial class LabRuns(
         var run = new LabRun(Guid.NewGuid().ToString("N")[..16], station.Id, suite, request.Declared ?? new Declared(), settings.Value, channels, driver, time)
         {
             Selected = request.Cases is null ? null : request.Cases.ToHashSet(StringComparer.Ordinal),
+            Files = files,
             Station = new StationView(station.Vendor, station.Model, station.FirmwareVersion, station.SerialNumber, channel.Version.DisplayName()),
         };
         if (!claims.TryClaim(station.Id, run, out var holder))

@@ -78,7 +78,7 @@ public sealed class LabHarness : IAsyncDisposable
         ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
         ReconnectMaxDelay = TimeSpan.FromSeconds(1),
         CallTimeout = TimeSpan.FromSeconds(10),
-        Configuration = new Dictionary<string, string> { ["MeterValueSampleInterval"] = "1" },
+        Configuration = new Dictionary<string, string> { ["MeterValueSampleInterval"] = "1", ["ReserveConnectorZeroSupported"] = "true" },
     };
 
     /// <summary>The reference simulator's declaration: every 1.6 profile, one connector.</summary>

@@ -1,4 +1,8 @@
 using Iskra.TestLab.Cases.V16.Core;
+using Iskra.TestLab.Cases.V16.Firmware;
+using Iskra.TestLab.Cases.V16.LocalAuthList;
+using Iskra.TestLab.Cases.V16.RemoteTrigger;
+using Iskra.TestLab.Cases.V16.Reservation;
 using Iskra.TestLab.Runner;
 
 namespace Iskra.TestLab.Cases.V16;
@@ -57,6 +61,33 @@ public static class V16Cases
         new TC_040_2_CS(),
         new TC_041_CS(),
         new TC_062_CS(),
+        new TC_042_1_CS(),
+        new TC_042_2_CS(),
+        new TC_043_CS(),
+        new TC_043_1_CS(),
+        new TC_043_2_CS(),
+        new TC_008_CS(),
+        new TC_044_1_CS(),
+        new TC_044_2_CS(),
+        new TC_045_1_CS(),
+        new TC_045_2_CS(),
+        new TC_046_1_CS(),
+        new TC_046_2_CS(),
+        new TC_047_CS(),
+        new TC_048_1_CS(),
+        new TC_048_2_CS(),
+        new TC_048_3_CS(),
+        new TC_048_4_CS(),
+        new TC_049_CS(),
+        new TC_050_1_CS(),
+        new TC_050_2_CS(),
+        new TC_050_3_CS(),
+        new TC_050_4_CS(),
+        new TC_051_CS(),
+        new TC_052_CS(),
+        new TC_053_CS(),
+        new TC_054_CS(),
+        new TC_055_CS(),
     ];
 
     public static IReadOnlyDictionary<string, NotApplicable> NotApplicable { get; } = new Dictionary<string, NotApplicable>(StringComparer.Ordinal);
