@@ -72,6 +72,9 @@ public sealed class LabRun : IStationClaim, IDisposable
 
     public string Reference => $"/api/testlab/runs/{Id}";
 
+    /// <summary>Iskra's side of the station's credentials, for the security cases (null: not available to this run).</summary>
+    public IStationCredentials? Credentials { get; init; }
+
     /// <summary>The case ids selected for the run; null: all.</summary>
     public IReadOnlySet<string>? Selected { get; init; }
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Iskra.Csms.Access;
 using Iskra.Csms.Events;
 using Iskra.Csms.Integration;
+using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
@@ -25,6 +27,9 @@ public sealed partial class LabRuns(
     IStationChannels channels,
     IDbContextFactory<IskraDbContext> contexts,
     CsmsEvents events,
+    ConfigurationStore configuration,
+    StationPasswordHasher passwords,
+    AdminAudit audit,
     IOptions<LabSettings> settings,
     TimeProvider time,
     ILogger<LabRuns> logger) : IHostedService, IDisposable
@@ -79,6 +84,7 @@ public sealed partial class LabRuns(
         var run = new LabRun(Guid.NewGuid().ToString("N")[..16], station.Id, suite, request.Declared ?? new Declared(), settings.Value, channels, driver, time)
         {
             Selected = request.Cases is null ? null : request.Cases.ToHashSet(StringComparer.Ordinal),
+            Credentials = new LabCredentials(station.Id, contexts, configuration, passwords, audit),
             Station = new StationView(station.Vendor, station.Model, station.FirmwareVersion, station.SerialNumber, channel.Version.DisplayName()),
         };
         if (!claims.TryClaim(station.Id, run, out var holder))
