@@ -1,3 +1,4 @@
+using Iskra.Simulator.Faults;
 using Iskra.TestLab.Tests.Runs;
 
 namespace Iskra.TestLab.Tests.Cases;
@@ -41,5 +42,24 @@ public sealed class SecurityCasesTests
             var verdict = LabHarness.Case(run, id);
             Assert.True(verdict.GetProperty("verdict").GetString() == "passed", verdict.ToString());
         }
+    }
+
+    [Fact]
+    public async Task A_station_silent_after_boot_fails_basic_authentication_at_the_status_notifications()
+    {
+        await using var lab = await LabHarness.StartAsync("LAB-SEC-NS", StationFault.NoStatusAfterBoot);
+        var runId = await lab.StartRunAsync(Profile1, "TC_073_CS", "TC_085_CS");
+
+        var run = await lab.FinishedAsync(runId);
+
+        Assert.Equal("passed", LabHarness.Case(run, "TC_073_CS").GetProperty("verdict").GetString());
+        var failed = LabHarness.Case(run, "TC_085_CS");
+        Assert.Equal("failed", failed.GetProperty("verdict").GetString());
+        var finding = failed.GetProperty("findings")[0];
+        Assert.Equal("TC_085_CS/step-5", finding.GetProperty("check").GetString());
+        Assert.Equal("OCPP 1.6 §4.9: a StatusNotification per connector and connectorId 0 after boot", finding.GetProperty("requirement").GetString());
+        Assert.Equal("The Charge Point sends a StatusNotification.req", finding.GetProperty("expected").GetString());
+        Assert.StartsWith("no StatusNotification.req within", finding.GetProperty("observed").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Send StatusNotification.req at this point of the flow", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
     }
 }
