@@ -50,6 +50,20 @@ public sealed class ConfigurationStore
         Add("MaxChargingProfilesInstalled", "10", true, ConfigurationValueKind.Number);
     }
 
+    /// <summary>
+    /// The keys of the 1.6 security whitepaper (edition 2, §5 "Configuration keys"): SecurityProfile as the station
+    /// connects (<paramref name="securityProfile"/>), CpoName, the certificate store limits. AuthorizationKey is
+    /// write-only and kept by the station, not here (<see cref="ConfigurationChanges"/>).
+    /// </summary>
+    public void AddSecurityKeys(int securityProfile)
+    {
+        Add("AdditionalRootCertificateCheck", "false", true, ConfigurationValueKind.Boolean);
+        Add("CertificateSignedMaxChainSize", "10000", true, ConfigurationValueKind.Number);
+        Add("CertificateStoreMaxLength", "20", true, ConfigurationValueKind.Number);
+        Add("CpoName", "Iskra", false, ConfigurationValueKind.Text);
+        Add("SecurityProfile", securityProfile.ToString(CultureInfo.InvariantCulture), false, ConfigurationValueKind.Number);
+    }
+
     /// <summary>Every key, in name order.</summary>
     public IReadOnlyList<ConfigurationKey> All
     {

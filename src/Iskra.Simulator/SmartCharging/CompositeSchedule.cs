@@ -68,12 +68,14 @@ public static class CompositeSchedule
         }
 
         var tx = context.TransactionId is { } transactionId
-            ? Prevailing(profiles.Where(p => p.Purpose == ProfilePurpose.Tx && p.ConnectorId == context.ConnectorId && p.TransactionId == transactionId), context, at, anchor)
-            : null;
+            ? profiles.Where(p => p.Purpose == ProfilePurpose.Tx && p.ConnectorId == context.ConnectorId && p.TransactionId == transactionId && p.ValidAt(at)).ToList()
+            : [];
 
-        // 1.6 §3.13.1: a TxDefaultProfile on the connector replaces the one on connector 0 for that connector.
-        var own = tx
-            ?? Prevailing(profiles.Where(p => p.Purpose == ProfilePurpose.TxDefault && p.ConnectorId == context.ConnectorId), context, at, anchor)
+        // 1.6 §3.13.1: a TxProfile present overrules the TxDefaultProfile for the duration of the running transaction,
+        // also where its own schedule has ended; a TxDefaultProfile on the connector replaces the one on connector 0.
+        var own = tx.Count > 0
+            ? Prevailing(tx, context, at, anchor)
+            : Prevailing(profiles.Where(p => p.Purpose == ProfilePurpose.TxDefault && p.ConnectorId == context.ConnectorId), context, at, anchor)
             ?? Prevailing(profiles.Where(p => p.Purpose == ProfilePurpose.TxDefault && p.ConnectorId == 0), context, at, anchor);
         return max is { } m && own is { } o ? Math.Min(m, o) : max ?? own;
     }

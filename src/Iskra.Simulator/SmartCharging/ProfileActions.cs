@@ -71,6 +71,7 @@ internal static class ProfileActions
                 return null;
             }
 
+            ChargingLimits.Apply(station); // a remote start's TxProfile belongs to its transaction from the start, not from the next tick
             var now = station.Now;
             var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
             var connector = connectorId == 0 ? station.Connectors[0] : station.Connectors[connectorId - 1];

@@ -25,6 +25,7 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
     private bool _rebooting;
     private DateTimeOffset? _powerCutAt;
     private TimeSpan _heartbeatInterval;
+    private string? _password;
 
     public SimStation(StationOptions options, TimeProvider? time = null)
     {
@@ -41,6 +42,12 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
             Configuration.SetInternal(key, value);
         }
 
+        if (options.Version == OcppVersion.V16)
+        {
+            Configuration.AddSecurityKeys(options.ClientCertificate is not null ? 3 : options.CsmsUrl.Scheme == "wss" ? 2 : options.Password is not null ? 1 : 0);
+        }
+
+        _password = options.Password;
         _heartbeatInterval = TimeSpan.FromSeconds(Configuration.GetInt("HeartbeatInterval", 300));
         FirmwareVersion = options.FirmwareVersion;
         Connectors = [.. options.Connectors.Select((c, i) => new Connector(i + 1, c))];
@@ -442,6 +449,24 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
         {
             SetHeartbeatInterval(answer.IntervalSeconds);
         }
+    }
+
+    /// <summary>The Basic-auth password the station connects with: the configured one, or the last the CSMS set.</summary>
+    internal string? Password => Volatile.Read(ref _password);
+
+    /// <summary>
+    /// 1.6 security A01 (AuthorizationKey): keeps the new password, then, once the ChangeConfiguration.conf is out,
+    /// drops the connection (queued messages stay queued) and reconnects with it.
+    /// </summary>
+    internal void RotatePassword(string password)
+    {
+        Volatile.Write(ref _password, password);
+        Log.Note("New AuthorizationKey: reconnecting with it.");
+        Later(Options.ActionDelay, () =>
+        {
+            Link.Drop();
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>A new heartbeat interval from the CSMS (boot answer, ChangeConfiguration, SetVariables).</summary>

@@ -200,7 +200,7 @@ internal sealed class StationLink(SimStation station) : IDisposable
         var socket = new ClientWebSocket();
         var options = station.Options;
         socket.Options.AddSubProtocol(station.Version.Subprotocol());
-        if (options.Password is { } password)
+        if (station.Password is { } password)
         {
             socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{station.Id}:{password}")));
         }

@@ -43,6 +43,9 @@ public sealed class CaseContext
     /// <summary>File locations on Iskra for firmware and diagnostics cases; null where no host provides them.</summary>
     public Files.LabFiles? Files => _run.Files;
 
+    /// <summary>True while the station has an open connection to Iskra.</summary>
+    public bool IsConnected => _run.Channel() is not null;
+
     /// <summary>The connector a single-connector case uses.</summary>
     public int Connector { get; } = 1;
 
@@ -163,6 +166,9 @@ public sealed class CaseContext
 
     /// <summary>Asks for a manual action and waits until it is done (by the simulator's driver or a person). "Cannot do" and "skip" stop the case as skipped.</summary>
     public Task ManualAsync(ManualAction action) => _run.PromptAsync(action, Case.Id);
+
+    /// <summary>Iskra's side of the station's credentials (see <see cref="IStationCredentials"/>).</summary>
+    public IStationCredentials Credentials => _run.Credentials ?? throw new InvalidOperationException("this run has no access to the station's credentials");
 
     /// <summary>Lets time pass (a case that waits for an interval).</summary>
     public Task DelayAsync(TimeSpan delay) => Task.Delay(delay, Time, Cancellation);

@@ -75,6 +75,9 @@ public sealed class LabRun : IStationClaim, IDisposable
     /// <summary>The file locations the firmware and diagnostics cases use; null where no host provides them.</summary>
     public Files.LabFiles? Files { get; init; }
 
+    /// <summary>Iskra's side of the station's credentials, for the security cases (null: not available to this run).</summary>
+    public IStationCredentials? Credentials { get; init; }
+
     /// <summary>The case ids selected for the run; null: all.</summary>
     public IReadOnlySet<string>? Selected { get; init; }
 

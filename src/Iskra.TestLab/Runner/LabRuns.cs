@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Iskra.Csms.Access;
 using Iskra.Csms.Events;
 using Iskra.Csms.Integration;
+using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
@@ -27,6 +29,9 @@ public sealed partial class LabRuns(
     CsmsEvents events,
     CatalogService catalog,
     IOptions<CatalogOptions> policy,
+    ConfigurationStore configuration,
+    StationPasswordHasher passwords,
+    AdminAudit audit,
     IOptions<LabSettings> settings,
     Files.LabFiles files,
     TimeProvider time,
@@ -80,6 +85,7 @@ public sealed partial class LabRuns(
         {
             Selected = request.Cases is null ? null : request.Cases.ToHashSet(StringComparer.Ordinal),
             Files = files,
+            Credentials = new LabCredentials(station.Id, contexts, configuration, passwords, audit),
             Station = new StationView(station.Vendor, station.Model, station.FirmwareVersion, station.SerialNumber, channel.Version.DisplayName()),
         };
         if (!claims.TryClaim(station.Id, run, out var holder))

@@ -40,6 +40,30 @@ public static class Charging
         return await StartedAsync(t, connector, idTag).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reusable state <i>Charging</i> as OCTT 1.6 Table 105 defines it: the cable first, then a remote start (with
+    /// <paramref name="profile"/> when given: "Charging with a ChargingProfile"), Authorize.req when the station's
+    /// AuthorizeRemoteTxRequests is true, StartTransaction.req and StatusNotification Charging. Returns the transaction id.
+    /// </summary>
+    public static async Task<int> RemoteStartAsync(CaseContext t, int connector, string idTag, ChargingProfile? profile = null)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var configuration = await t.SendAsync(V16Calls.GetConfiguration, new GetConfigurationRequest { Key = ["AuthorizeRemoteTxRequests"] }, "charging-1", "OCPP 1.6 §5.8 GetConfiguration").ConfigureAwait(false);
+        var authorizeRemote = bool.TryParse(configuration.ConfigurationKey?.FirstOrDefault(k => string.Equals(k.Key, "AuthorizeRemoteTxRequests", StringComparison.OrdinalIgnoreCase))?.Value, out var value) && value;
+        await EvConnectedAsync(t, connector).ConfigureAwait(false);
+        var answer = await t.SendAsync(V16Calls.RemoteStartTransaction, new RemoteStartTransactionRequest { ConnectorId = connector, IdTag = idTag, ChargingProfile = profile }, "charging-5", "OCPP 1.6 §5.11 RemoteStartTransaction").ConfigureAwait(false);
+        t.Require(answer.Status == RemoteStartStopStatus.Accepted, "charging-6", "RemoteStartTransaction.conf status is Accepted" + (profile is null ? string.Empty : " (with a TxProfile)"), $"status is {answer.Status}",
+            "Accept a RemoteStartTransaction.req for an available connector with a cable plugged in" + (profile is null ? string.Empty : " and a ChargingProfile of purpose TxProfile (OCPP 1.6 §5.11, §5.16.2)") + ".", requirement: "OCPP 1.6 §5.11");
+        if (authorizeRemote)
+        {
+            var authorize = await t.ExpectAsync(V16Calls.Authorize, "charging-9", requirement: "OCPP 1.6 §5.11: AuthorizeRemoteTxRequests true").ConfigureAwait(false);
+            t.Check(authorize.Request.IdTag == idTag, "charging-9", $"Authorize.req idTag is '{idTag}'", $"idTag is '{authorize.Request.IdTag}'",
+                "Authorize the idTag of the RemoteStartTransaction.req, unchanged.", authorize.Call, "OCPP 1.6 §4.1");
+        }
+
+        return await StartedAsync(t, connector, idTag).ConfigureAwait(false);
+    }
+
     /// <summary>After authorization with the cable in: StartTransaction.req for the id tag, and StatusNotification Charging.</summary>
     public static async Task<int> StartedAsync(CaseContext t, int connector, string idTag)
     {

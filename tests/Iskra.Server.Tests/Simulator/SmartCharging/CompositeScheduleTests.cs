@@ -56,6 +56,18 @@ public sealed class CompositeScheduleTests
     }
 
     [Fact]
+    public void A_tx_profile_overrules_the_tx_default_for_the_whole_transaction_also_after_its_own_schedule_ends()
+    {
+        var stationMax = Profile(1, ProfilePurpose.StationMax, 0, RateUnit.A, new SchedulePeriod(0, 10));
+        var txDefault = Profile(2, ProfilePurpose.TxDefault, 0, RateUnit.A, new SchedulePeriod(0, 6), new SchedulePeriod(260, 8)) with { Duration = 300 };
+        var tx = Profile(3, ProfilePurpose.Tx, 0, RateUnit.A, new SchedulePeriod(0, 8), new SchedulePeriod(200, 6)) with { Duration = 240, TransactionId = "tx-1" };
+
+        var periods = CompositeSchedule.Calculate([stationMax, txDefault, tx], Connector1 with { TransactionId = "tx-1", TransactionStart = T0 }, T0, 400, 22_080);
+
+        AssertPeriods(periods, (0, 5_520), (200, 4_140), (240, 6_900)); // after 240 s only the station max: not the TxDefault's 8 A
+    }
+
+    [Fact]
     public void A_daily_recurring_profile_repeats_on_the_next_day_and_the_default_fills_the_gaps()
     {
         var night = Profile(1, ProfilePurpose.TxDefault, 0, RateUnit.A, new SchedulePeriod(0, 0)) with

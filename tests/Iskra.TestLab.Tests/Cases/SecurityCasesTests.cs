@@ -1,0 +1,65 @@
+using Iskra.Simulator.Faults;
+using Iskra.TestLab.Tests.Runs;
+
+namespace Iskra.TestLab.Tests.Cases;
+
+/// <summary>
+/// The 1.6 security whitepaper cases (OCTT §2.24) against the reference simulator. The harness's station connects over
+/// ws:// with Basic auth (security profile 1); the certificate cases need profile 2 or 3 by the document, so they run
+/// under a declaration of profile 2: what they exercise (certificate messages) does not depend on the transport.
+/// </summary>
+public sealed class SecurityCasesTests
+{
+    private const string Profile1 = """{"featureProfiles":["Core","FirmwareManagement","LocalAuthListManagement","Reservation","SmartCharging","RemoteTrigger","Security"],"connectors":1,"securityProfile":1}""";
+    private const string Profile2 = """{"featureProfiles":["Core","FirmwareManagement","LocalAuthListManagement","Reservation","SmartCharging","RemoteTrigger","Security"],"connectors":1,"securityProfile":2}""";
+
+    [Fact]
+    public async Task A_profile_1_station_rotates_its_password_and_authenticates_with_basic_auth()
+    {
+        await using var lab = await LabHarness.StartAsync("LAB-SEC-1");
+        var runId = await lab.StartRunAsync(Profile1, "TC_073_CS", "TC_085_CS", "TC_075_1_CS", "TC_084_CS");
+
+        var run = await lab.FinishedAsync(runId);
+
+        Assert.True(LabHarness.Case(run, "TC_073_CS").GetProperty("verdict").GetString() == "passed", LabHarness.Case(run, "TC_073_CS").ToString());
+        Assert.True(LabHarness.Case(run, "TC_085_CS").GetProperty("verdict").GetString() == "passed", LabHarness.Case(run, "TC_085_CS").ToString());
+        Assert.Equal("notApplicable", LabHarness.Case(run, "TC_075_1_CS").GetProperty("verdict").GetString());
+        Assert.Equal("notApplicable", LabHarness.Case(run, "TC_084_CS").GetProperty("verdict").GetString());
+        Assert.True(lab.Station.IsOnline, "the station is back online with the password the lab gave it last");
+    }
+
+    [Fact]
+    public async Task The_reference_station_installs_lists_deletes_and_refuses_certificates()
+    {
+        string[] ids = ["TC_075_1_CS", "TC_075_2_CS", "TC_076_CS", "TC_078_CS", "TC_084_CS"];
+        await using var lab = await LabHarness.StartAsync("LAB-SEC-2");
+        var runId = await lab.StartRunAsync(Profile2, ids);
+
+        var run = await lab.FinishedAsync(runId);
+
+        foreach (var id in ids)
+        {
+            var verdict = LabHarness.Case(run, id);
+            Assert.True(verdict.GetProperty("verdict").GetString() == "passed", verdict.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task A_station_silent_after_boot_fails_basic_authentication_at_the_status_notifications()
+    {
+        await using var lab = await LabHarness.StartAsync("LAB-SEC-NS", StationFault.NoStatusAfterBoot);
+        var runId = await lab.StartRunAsync(Profile1, "TC_073_CS", "TC_085_CS");
+
+        var run = await lab.FinishedAsync(runId);
+
+        Assert.Equal("passed", LabHarness.Case(run, "TC_073_CS").GetProperty("verdict").GetString());
+        var failed = LabHarness.Case(run, "TC_085_CS");
+        Assert.Equal("failed", failed.GetProperty("verdict").GetString());
+        var finding = failed.GetProperty("findings")[0];
+        Assert.Equal("TC_085_CS/step-5", finding.GetProperty("check").GetString());
+        Assert.Equal("OCPP 1.6 §4.9: a StatusNotification per connector and connectorId 0 after boot", finding.GetProperty("requirement").GetString());
+        Assert.Equal("The Charge Point sends a StatusNotification.req", finding.GetProperty("expected").GetString());
+        Assert.StartsWith("no StatusNotification.req within", finding.GetProperty("observed").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Send StatusNotification.req at this point of the flow", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+    }
+}
