@@ -1,21 +1,36 @@
 using Iskra.Server.Tests.Infrastructure;
+using Iskra.TestLab.Cases.V16;
 
 namespace Iskra.TestLab.Tests.Runs;
 
-/// <summary>The 1.6 suite against the reference simulator in good order: unattended, every applicable case passes.</summary>
+/// <summary>The whole 1.6 suite against the reference simulator in good order, unattended.</summary>
 public sealed class CoreRunTests
 {
     [Fact]
-    public async Task A_station_in_good_order_passes_every_applicable_case_unattended()
+    public async Task A_station_in_good_order_passes_every_built_case_unattended_and_the_run_is_recorded_in_the_catalog()
     {
         await using var lab = await LabHarness.StartAsync("LAB-GOOD");
         var runId = await lab.StartRunAsync(LabHarness.AllProfiles);
 
-        var run = await lab.FinishedAsync(runId);
+        var run = await lab.FinishedAsync(runId, TimeSpan.FromMinutes(12));
 
-        var failed = run.GetProperty("cases").EnumerateArray().Where(c => c.GetProperty("verdict").GetString() != "passed" && c.GetProperty("verdict").GetString() != "notApplicable").Select(c => c.ToString()).ToList();
-        Assert.True(failed.Count == 0, run.GetProperty("status").GetString() + "\n" + string.Join("\n", failed));
+        var notBuilt = V16Cases.NotYetBuilt.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var cases = run.GetProperty("cases").EnumerateArray().ToList();
+        var wrong = cases.Where(c => !notBuilt.Contains(c.GetProperty("id").GetString()!) && c.GetProperty("verdict").GetString() is not ("passed" or "notApplicable")).Select(c => c.ToString()).ToList();
+        Assert.True(wrong.Count == 0, run.GetProperty("status").GetString() + "\n" + string.Join("\n", wrong));
+        Assert.Equal(V16Cases.All.Count + V16Cases.NotApplicable.Count + notBuilt.Count + 1, cases.Count); // + the survey
+        Assert.All(cases.Where(c => notBuilt.Contains(c.GetProperty("id").GetString()!)), c =>
+            Assert.Equal(("skipped", "not built yet in this version of the lab"), (c.GetProperty("verdict").GetString(), c.GetProperty("reason").GetString())));
         Assert.Equal("passed", run.GetProperty("status").GetString());
-        Assert.True(run.GetProperty("readyForIntegration").GetBoolean());
+
+        // Not ready only because Core cases are still to be written, and the report says which.
+        var coreNotBuilt = V16Cases.NotYetBuilt.Where(c => c.Profile == "Core").Select(c => c.Id).ToList();
+        Assert.Equal(coreNotBuilt.Count == 0, run.GetProperty("readyForIntegration").GetBoolean());
+        Assert.All(coreNotBuilt, id => Assert.Contains($"{id} skipped", run.GetProperty("readiness").GetString()));
+
+        var models = await (await lab.Api.GetAsync("/api/catalog/models?vendor=Iskra", TestContext.Current.CancellationToken)).JsonAsync(200);
+        var text = models.ToString();
+        Assert.Contains("\"Simulator\"", text);
+        Assert.Contains(coreNotBuilt.Count == 0 ? "\"integrated\"" : "\"testing\"", text);
     }
 }
