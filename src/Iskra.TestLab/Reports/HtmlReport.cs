@@ -31,7 +31,7 @@ public static class HtmlReport
         var h = new StringBuilder();
         var station = run.Station;
         var model = station is null ? run.StationId : $"{station.Vendor} {station.Model}";
-        h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>")
             .Append(E($"Integration report — {model} — {run.Suite}")).Append("</title><style>").Append(Style).Append("</style></head><body>");
         h.Append("<h1>Integration report: ").Append(E(model)).Append("</h1>");
         h.Append("<p>Station <b>").Append(E(run.StationId)).Append("</b>");

@@ -149,6 +149,11 @@ public sealed class LabRun : IStationClaim, IDisposable
                     : View(unbuilt, Verdicts.NotApplicable) with { Reason = $"the model does not declare the {unbuilt.Profile} feature profile" });
             }
 
+            foreach (var (id, notApplicable) in Suite.NotApplicable)
+            {
+                Record(View(new CaseInfo(id, notApplicable.Title, notApplicable.Profile, "OCTT 1.6"), Verdicts.NotApplicable) with { Reason = notApplicable.Reason });
+            }
+
             Finish(_results.Values.Any(c => c.Verdict == Verdicts.Failed) ? Verdicts.Failed : Verdicts.Passed);
         }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)

@@ -20,7 +20,9 @@ public sealed class CoreRunTests
         Assert.True(wrong.Count == 0, run.GetProperty("status").GetString() + "\n" + string.Join("\n", wrong));
         Assert.Equal(V16Cases.All.Count + V16Cases.NotApplicable.Count + notBuilt.Count + 1, cases.Count); // + the survey
         Assert.All(cases.Where(c => notBuilt.Contains(c.GetProperty("id").GetString()!)), c =>
-            Assert.Equal(("skipped", "not built yet in this version of the lab"), (c.GetProperty("verdict").GetString(), c.GetProperty("reason").GetString())));
+            Assert.Equal(
+                c.GetProperty("profile").GetString()!.StartsWith("Security", StringComparison.Ordinal) ? "notApplicable" : "skipped: not built yet in this version of the lab",
+                c.GetProperty("verdict").GetString() == "skipped" ? "skipped: " + c.GetProperty("reason").GetString() : c.GetProperty("verdict").GetString())); // Security is not declared
         Assert.Equal("passed", run.GetProperty("status").GetString());
 
         // Not ready only because Core cases are still to be written, and the report says which.
