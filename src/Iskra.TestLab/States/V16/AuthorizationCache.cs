@@ -10,7 +10,7 @@ public static class AuthorizationCache
     public static async Task RequireAsync(CaseContext t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        if (await ConfigurationKeys.GetAsync(t, "AuthorizationCacheEnabled", "before").ConfigureAwait(false) is null)
+        if (await KeySettings.GetAsync(t, "AuthorizationCacheEnabled", "before").ConfigureAwait(false) is null)
         {
             throw new CaseStoppedException("the station has no authorization cache (it does not report AuthorizationCacheEnabled, OCPP 1.6 §9.1.2)", skipped: true);
         }

@@ -14,7 +14,7 @@ public static class Metering
     {
         ArgumentNullException.ThrowIfNull(t);
         var c = t.Connector;
-        var configured = await ConfigurationKeys.GetAsync(t, measurandsKey, "before").ConfigureAwait(false);
+        var configured = await KeySettings.GetAsync(t, measurandsKey, "before").ConfigureAwait(false);
         var measurands = (configured?.Value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (measurands.Length == 0)
         {

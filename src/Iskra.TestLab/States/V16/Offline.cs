@@ -10,10 +10,10 @@ namespace Iskra.TestLab.States.V16;
 /// </summary>
 public sealed class Offline
 {
-    private readonly ConfigurationState _configuration;
+    private readonly KeySettings _configuration;
     private readonly int? _listVersion;
 
-    private Offline(ConfigurationState configuration, int? listVersion)
+    private Offline(KeySettings configuration, int? listVersion)
     {
         _configuration = configuration;
         _listVersion = listVersion;
@@ -23,10 +23,20 @@ public sealed class Offline
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(more);
-        var configuration = await ConfigurationState.SetAsync(t,
-        [
-            ("LocalAuthorizeOffline", "true"), ("LocalAuthListEnabled", "true"), ("AuthorizationCacheEnabled", "true"), ("AllowOfflineTxForUnknownId", "true"), .. more,
-        ]).ConfigureAwait(false);
+        var configuration = new KeySettings();
+        try
+        {
+            await configuration.SetIfImplementedAsync(t, "before",
+            [
+                ("LocalAuthorizeOffline", "true"), ("LocalAuthListEnabled", "true"), ("AuthorizationCacheEnabled", "true"), ("AllowOfflineTxForUnknownId", "true"), .. more,
+            ]).ConfigureAwait(false);
+        }
+        catch (CaseStoppedException)
+        {
+            await configuration.RestoreAsync(t).ConfigureAwait(false);
+            throw;
+        }
+
         int? version = null;
         if (t.Model.Supports("LocalAuthListManagement"))
         {

@@ -24,7 +24,7 @@ public static class Preparing
     public static async Task ByRemoteStartAsync(CaseContext t, int connector, string idTag)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var key = await ConfigurationKeys.GetAsync(t, "AuthorizeRemoteTxRequests", "1").ConfigureAwait(false);
+        var key = await KeySettings.GetAsync(t, "AuthorizeRemoteTxRequests", "1").ConfigureAwait(false);
         t.Check(key is not null, "2", "GetConfiguration.conf configurationKey.key is AuthorizeRemoteTxRequests", "the key is not reported (or listed as unknown)",
             "Implement the required Core key AuthorizeRemoteTxRequests (OCPP 1.6 §9.1.1) and report it in GetConfiguration.conf.", requirement: "OCPP 1.6 §9.1.3 AuthorizeRemoteTxRequests");
         var answer = await t.SendAsync(V16Calls.RemoteStartTransaction, new RemoteStartTransactionRequest { ConnectorId = connector, IdTag = idTag }, "3", "OCPP 1.6 §5.11 RemoteStartTransaction").ConfigureAwait(false);

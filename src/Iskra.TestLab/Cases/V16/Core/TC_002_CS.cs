@@ -29,7 +29,7 @@ public sealed class TC_002_CS : LabCase
         // 1.6 §4.2: while Pending, the Central System may retrieve and set the configuration.
         var configuration = await t.SendAsync(V16Calls.GetConfiguration, new GetConfigurationRequest(), "3", "OCPP 1.6 §4.2: a Pending Charge Point answers the Central System's calls").ConfigureAwait(false);
         var before = configuration.ConfigurationKey?.FirstOrDefault(k => string.Equals(k.Key, SampleInterval, StringComparison.OrdinalIgnoreCase))?.Value;
-        var wanted = ConfigurationKeys.Value(t.Settings.MeterValueSampleInterval);
+        var wanted = KeySettings.Value(t.Settings.MeterValueSampleInterval);
         var change = await t.SendAsync(V16Calls.ChangeConfiguration, new ChangeConfigurationRequest { Key = SampleInterval, Value = wanted }, "5", "OCPP 1.6 §4.2: a Pending Charge Point answers the Central System's calls").ConfigureAwait(false);
         try
         {
@@ -46,9 +46,11 @@ public sealed class TC_002_CS : LabCase
         }
         finally
         {
-            if (change.Status == ConfigurationStatus.Accepted && before is not null && before != wanted)
+            if (change.Status == ConfigurationStatus.Accepted && before != wanted)
             {
-                await ConfigurationKeys.RestoreAsync(t, [new(SampleInterval, before)]).ConfigureAwait(false);
+                var keys = new KeySettings();
+                keys.Remember(SampleInterval, before);
+                await keys.RestoreAsync(t).ConfigureAwait(false);
             }
         }
     }

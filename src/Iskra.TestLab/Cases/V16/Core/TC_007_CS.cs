@@ -20,10 +20,12 @@ public sealed class TC_007_CS : LabCase
         ArgumentNullException.ThrowIfNull(t);
         var c = t.Connector;
         await AuthorizationCache.RequireAsync(t).ConfigureAwait(false);
-        var previous = await ConfigurationKeys.SetAsync(t, "before",
-            [new("AuthorizationCacheEnabled", "true"), new("AuthorizeRemoteTxRequests", "true"), new("LocalPreAuthorize", "true")], "AuthorizeRemoteTxRequests").ConfigureAwait(false);
+        var keys = new KeySettings();
         try
         {
+            await keys.SetAsync(t, "AuthorizationCacheEnabled", "true", "before").ConfigureAwait(false);
+            await keys.SetAsync(t, "AuthorizeRemoteTxRequests", "true", "before", ifImplemented: true).ConfigureAwait(false);
+            await keys.SetAsync(t, "LocalPreAuthorize", "true", "before").ConfigureAwait(false);
             await AuthorizationCache.IdTagCachedAsync(t, c, t.Model.IdTag).ConfigureAwait(false);
 
             await Charging.EvConnectedAsync(t, c).ConfigureAwait(false);
@@ -34,7 +36,7 @@ public sealed class TC_007_CS : LabCase
         }
         finally
         {
-            await ConfigurationKeys.RestoreAsync(t, previous).ConfigureAwait(false);
+            await keys.RestoreAsync(t).ConfigureAwait(false);
         }
     }
 }

@@ -15,15 +15,16 @@ public sealed class TC_011_2_CS : LabCase
     {
         ArgumentNullException.ThrowIfNull(t);
         var timeout = t.Settings.ConnectionTimeOut;
-        var previous = await ConfigurationKeys.SetAsync(t, "before", [new("ConnectionTimeOut", ConfigurationKeys.Value(timeout))]).ConfigureAwait(false);
+        var keys = new KeySettings();
         try
         {
+            await keys.SetAsync(t, "ConnectionTimeOut", KeySettings.Value(timeout), "before").ConfigureAwait(false);
             await Preparing.ByRemoteStartAsync(t, t.Connector, t.Model.IdTag).ConfigureAwait(false);
             await Preparing.TimesOutAsync(t, t.Connector, "9", timeout).ConfigureAwait(false);
         }
         finally
         {
-            await ConfigurationKeys.RestoreAsync(t, previous).ConfigureAwait(false);
+            await keys.RestoreAsync(t).ConfigureAwait(false);
         }
     }
 }

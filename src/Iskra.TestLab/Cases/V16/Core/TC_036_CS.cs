@@ -1,4 +1,3 @@
-using System.Globalization;
 using Iskra.Ocpp.V16.Messages;
 using Iskra.TestLab.Runner;
 using Iskra.TestLab.States.V16;
@@ -17,7 +16,8 @@ public sealed class TC_036_CS : LabCase
     {
         ArgumentNullException.ThrowIfNull(t);
         var interval = t.Settings.MeterValueSampleInterval;
-        var before = await ConfigurationState.SetAsync(t, ("MeterValueSampleInterval", interval.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        var before = new KeySettings();
+        await before.SetIfImplementedAsync(t, "before", ("MeterValueSampleInterval", KeySettings.Value(interval))).ConfigureAwait(false);
         try
         {
             await Charging.StartAsync(t, t.Connector, t.Model.IdTag).ConfigureAwait(false);

@@ -21,10 +21,12 @@ public sealed class TC_061_CS : LabCase
         var c = t.Connector;
         var timeout = t.Settings.ConnectionTimeOut;
         await AuthorizationCache.RequireAsync(t).ConfigureAwait(false);
-        var previous = await ConfigurationKeys.SetAsync(t, "before",
-            [new("AuthorizationCacheEnabled", "true"), new("LocalPreAuthorize", "true"), new("ConnectionTimeOut", ConfigurationKeys.Value(timeout))]).ConfigureAwait(false);
+        var keys = new KeySettings();
         try
         {
+            await keys.SetAsync(t, "AuthorizationCacheEnabled", "true", "before").ConfigureAwait(false);
+            await keys.SetAsync(t, "LocalPreAuthorize", "true", "before").ConfigureAwait(false);
+            await keys.SetAsync(t, "ConnectionTimeOut", KeySettings.Value(timeout), "before").ConfigureAwait(false);
             await Preparing.ByCardAsync(t, c, t.Model.IdTag).ConfigureAwait(false);
             await Preparing.TimesOutAsync(t, c, "3", timeout).ConfigureAwait(false);
 
@@ -42,7 +44,7 @@ public sealed class TC_061_CS : LabCase
         }
         finally
         {
-            await ConfigurationKeys.RestoreAsync(t, previous).ConfigureAwait(false);
+            await keys.RestoreAsync(t).ConfigureAwait(false);
         }
     }
 }

@@ -16,14 +16,16 @@ public sealed class TC_070_CS : LabCase
     {
         ArgumentNullException.ThrowIfNull(t);
         var interval = t.Settings.MeterValueSampleInterval;
-        var previous = await ConfigurationKeys.SetAsync(t, "before", [new("MeterValueSampleInterval", ConfigurationKeys.Value(interval)), new("ClockAlignedDataInterval", "0")]).ConfigureAwait(false);
+        var keys = new KeySettings();
         try
         {
+            await keys.SetAsync(t, "MeterValueSampleInterval", KeySettings.Value(interval), "before").ConfigureAwait(false);
+            await keys.SetAsync(t, "ClockAlignedDataInterval", "0", "before").ConfigureAwait(false);
             await Metering.ThreeIntervalsAsync(t, "MeterValuesSampledData", ReadingContext.SamplePeriodic, interval, aligned: false).ConfigureAwait(false);
         }
         finally
         {
-            await ConfigurationKeys.RestoreAsync(t, previous).ConfigureAwait(false);
+            await keys.RestoreAsync(t).ConfigureAwait(false);
         }
     }
 }

@@ -18,14 +18,16 @@ public sealed class TC_071_CS : LabCase
 
         // The lab's short meter value interval serves as the configured clock-aligned interval too.
         var interval = t.Settings.MeterValueSampleInterval;
-        var previous = await ConfigurationKeys.SetAsync(t, "before", [new("MeterValueSampleInterval", "0"), new("ClockAlignedDataInterval", ConfigurationKeys.Value(interval))]).ConfigureAwait(false);
+        var keys = new KeySettings();
         try
         {
+            await keys.SetAsync(t, "MeterValueSampleInterval", "0", "before").ConfigureAwait(false);
+            await keys.SetAsync(t, "ClockAlignedDataInterval", KeySettings.Value(interval), "before").ConfigureAwait(false);
             await Metering.ThreeIntervalsAsync(t, "MeterValuesAlignedData", ReadingContext.SampleClock, interval, aligned: true).ConfigureAwait(false);
         }
         finally
         {
-            await ConfigurationKeys.RestoreAsync(t, previous).ConfigureAwait(false);
+            await keys.RestoreAsync(t).ConfigureAwait(false);
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class TC_008_CS : LabCase
     /// <summary>The prerequisite: AuthorizeRemoteTxRequests true, or a station where it is read-only true; read-only false means the case does not apply.</summary>
     private static async Task RemoteAuthorizationAsync(CaseContext t, KeySettings keys)
     {
-        var current = await ConfigurationKeys.GetAsync(t, "AuthorizeRemoteTxRequests", "before").ConfigureAwait(false);
+        var current = await KeySettings.GetAsync(t, "AuthorizeRemoteTxRequests", "before").ConfigureAwait(false);
         if (current is { Readonly: true } && !string.Equals(current.Value, "true", StringComparison.OrdinalIgnoreCase))
         {
             throw new CaseStoppedException("prerequisite not met: AuthorizeRemoteTxRequests is read-only and false", skipped: true);
