@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Iskra.Csms.Integration;
 
 /// <summary>
@@ -34,4 +36,17 @@ public sealed class StationFinding
 
     /// <summary>The frames that prove it, as a JSON array of <see cref="EvidenceFrame"/> (secrets redacted).</summary>
     public required string Frames { get; set; }
+
+    /// <summary>The evidence frames of <see cref="Frames"/>; none when the column cannot be read.</summary>
+    public IReadOnlyList<EvidenceFrame> Evidence()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(Frames, CsmsJsonContext.Default.EvidenceFrameArray) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
 }

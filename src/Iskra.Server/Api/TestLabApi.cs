@@ -28,7 +28,7 @@ public static class TestLabApi
         lab.MapGet("/runs", ListAsync).WithName("ListLabRuns").WithSummary("Runs, newest first (optionally of one station)").Produces<List<RunView>>();
         lab.MapGet("/runs/{runId}", GetAsync).WithName("GetLabRun").WithSummary("A run: status, summary, per-case verdicts with findings, and the manual step waiting").Produces<RunView>().ProducesProblem(404);
         lab.MapGet("/runs/{runId}/report", ReportAsync).WithName("GetLabReport")
-            .WithSummary("The run's report: HTML for people, JSON or JUnit XML for CI (by Accept, or ?format=html|json|junit)").ProducesProblem(404).ProducesProblem(406);
+            .WithSummary("The run's report: " + RunReports.Summary).ProducesProblem(404).ProducesProblem(406);
         lab.MapGet("/runs/{runId}/frames", FramesAsync).WithName("GetLabFrames").WithSummary("Every frame of the run's connection, the evidence").ProducesProblem(404);
         lab.MapPost("/runs/{runId}/prompt", PromptAsync).RequireAuthorization(ApiPolicies.Operator).WithName("AnswerLabPrompt")
             .WithSummary("Answers the manual step waiting: done, cannot or skip").Produces<RunView>().ProducesProblem(400).ProducesProblem(409);
@@ -98,14 +98,7 @@ public static class TestLabApi
             return UnknownRun(runId);
         }
 
-        var chosen = format?.ToLowerInvariant() ?? FromAccept(request.Headers.Accept.ToString());
-        return chosen switch
-        {
-            "html" => TypedResults.Content(HtmlReport.Write(run), "text/html; charset=utf-8", Encoding.UTF8),
-            "json" => TypedResults.Content(JsonSerializer.Serialize(run, LabJsonContext.Default.RunView), "application/json; charset=utf-8", Encoding.UTF8),
-            "junit" => TypedResults.Content(JUnitReport.Write(run), "application/junit+xml; charset=utf-8", Encoding.UTF8),
-            _ => TypedResults.Problem(statusCode: 406, title: "Not acceptable", detail: "The report is text/html, application/json or application/junit+xml (or ?format=html|json|junit)."),
-        };
+        return RunReports.Write(run, format, request);
     }
 
     private static async Task<Ok<RunView>> PromptAsync(string runId, HttpRequest request, LabRuns runs, CancellationToken cancellationToken)
@@ -122,31 +115,6 @@ public static class TestLabApi
     }
 
     private static Ok<RunView> Cancel(string runId, LabRuns runs) => TypedResults.Ok(runs.Cancel(runId));
-
-    /// <summary>The first of html, json, junit that the Accept header takes; no header (or */*) means JSON.</summary>
-    private static string? FromAccept(string accept)
-    {
-        if (string.IsNullOrWhiteSpace(accept))
-        {
-            return "json";
-        }
-
-        foreach (var part in accept.Split(',', StringSplitOptions.TrimEntries))
-        {
-            var type = part.Split(';')[0].Trim().ToLowerInvariant();
-            switch (type)
-            {
-                case "text/html":
-                    return "html";
-                case "application/json" or "*/*" or "application/*":
-                    return "json";
-                case "application/junit+xml" or "application/xml" or "text/xml":
-                    return "junit";
-            }
-        }
-
-        return null;
-    }
 
     private static ProblemHttpResult UnknownRun(string runId) =>
         TypedResults.Problem(statusCode: 404, title: "Unknown run", detail: $"There is no test-lab run '{runId}'.");

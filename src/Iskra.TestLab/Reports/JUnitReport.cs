@@ -19,7 +19,7 @@ public static class JUnitReport
         using (var xml = XmlWriter.Create(new StringWriterUtf8(text), settings))
         {
             xml.WriteStartElement("testsuites");
-            xml.WriteAttributeString("name", $"Iskra test lab {run.Suite} — station {run.StationId}");
+            xml.WriteAttributeString("name", run.Kind == RunKinds.Field ? $"Iskra field report — {run.StationId}" : $"Iskra test lab {run.Suite} — station {run.StationId}");
             xml.WriteAttributeString("tests", Invariant(run.Cases.Count));
             xml.WriteAttributeString("failures", Invariant(run.Summary.Failed));
             xml.WriteAttributeString("skipped", Invariant(run.Summary.Skipped + run.Summary.NotApplicable));

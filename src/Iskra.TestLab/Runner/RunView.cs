@@ -9,6 +9,9 @@ public sealed record RunView
 
     public required string Suite { get; init; }
 
+    /// <summary><c>lab</c> for a lab run; <c>field</c> for a report of the passive findings on live traffic.</summary>
+    public string Kind { get; init; } = RunKinds.Lab;
+
     /// <summary><c>queued, running, waiting, passed, failed, cancelled, interrupted</c>.</summary>
     public required string Status { get; init; }
 
@@ -71,3 +74,10 @@ public sealed record FindingView(string? Check, string Requirement, string Expec
 
 /// <summary>One frame of evidence: <c>from</c> is <c>station</c> or <c>csms</c>.</summary>
 public sealed record FrameView(DateTimeOffset At, string From, string Frame);
+
+/// <summary>What a <see cref="RunView"/> reports on.</summary>
+public static class RunKinds
+{
+    public const string Lab = "lab";
+    public const string Field = "field";
+}
