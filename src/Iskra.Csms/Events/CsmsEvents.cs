@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
@@ -7,8 +8,12 @@ namespace Iskra.Csms.Events;
 
 /// <summary>
 /// The in-process event feed: services publish, subscribers (SSE clients, webhooks) each get a
-/// bounded queue. A slow subscriber loses its oldest events, never slows a station, and is told so
-/// (<see cref="Subscription.TakeOverflow"/>, an SSE <c>reset</c>).
+/// bounded queue. A slow subscriber loses the events that find its queue full, never slows a station,
+/// and is told so right before the first event after the loss (<see cref="Subscription.TakeOverflow"/>,
+/// an SSE <c>reset</c>).
+/// A loss is marked by the single writer of each queue at the moment it happens (the publisher under its
+/// lock for the fan-out queue, the fan-out task for a subscriber's queue), so the reader learns of it
+/// exactly at the event that follows the gap, never before or after.
 /// Publishing while nobody watches costs one volatile read. Publishing while somebody watches is
 /// O(1) whatever the number of subscribers: the event is numbered, kept in the ring and queued for
 /// one fan-out task (<see cref="FanOutCapacity"/>), which offers it to each subscriber off the
@@ -22,14 +27,14 @@ public sealed class CsmsEvents : IDisposable
 {
     public const int QueueCapacity = 1024;
 
-    /// <summary>Events waiting for the fan-out task; past it the oldest are dropped and every subscriber gets a reset.</summary>
+    /// <summary>Events waiting for the fan-out task; past it new events are dropped and every subscriber gets a reset.</summary>
     public const int FanOutCapacity = 16 * 1024;
 
     private readonly Lock _gate = new();
-    private readonly Channel<CsmsEvent> _fanOut;
+    private readonly Channel<FanOutItem> _fanOut;
     private readonly bool _startFanOut;
     private Task? _fanOutTask;
-    private int _fanOutLost;
+    private bool _fanOutLost; // under _gate: an event was dropped, the next one queued carries the news
     private readonly TimeProvider _time;
     private readonly CsmsEvent?[] _ring;
     private Subscription[] _subscriptions = [];
@@ -51,9 +56,7 @@ public sealed class CsmsEvents : IDisposable
         _ring = new CsmsEvent?[Math.Max(0, options.Value.ReplayBuffer)];
         _sequence = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
         _startFanOut = startFanOut;
-        _fanOut = Channel.CreateBounded<CsmsEvent>(
-            new BoundedChannelOptions(FanOutCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => Volatile.Write(ref _fanOutLost, 1));
+        _fanOut = Channel.CreateBounded<FanOutItem>(new BoundedChannelOptions(FanOutCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     }
 
     /// <summary>Events published and not yet offered to the subscribers.</summary>
@@ -88,7 +91,7 @@ public sealed class CsmsEvents : IDisposable
 
             if (_subscriptions.Length > 0)
             {
-                _fanOut.Writer.TryWrite(e);
+                _fanOutLost = !_fanOut.Writer.TryWrite(new FanOutItem(e, _fanOutLost));
             }
         }
     }
@@ -104,14 +107,14 @@ public sealed class CsmsEvents : IDisposable
 
     private async Task FanOutAsync()
     {
-        await foreach (var e in _fanOut.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var (e, afterLoss) in _fanOut.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             var subscriptions = Volatile.Read(ref _subscriptions);
-            if (Interlocked.Exchange(ref _fanOutLost, 0) == 1)
+            if (afterLoss)
             {
                 foreach (var subscription in subscriptions)
                 {
-                    subscription.Overflowed();
+                    subscription.LostBefore(e.Sequence);
                 }
             }
 
@@ -201,16 +204,17 @@ public sealed class CsmsEvents : IDisposable
         private readonly string? _stationId;
         private readonly long _after;
         private readonly Channel<CsmsEvent> _queue;
-        private int _overflowed;
+
+        // Written by the fan-out task only (the queue's single writer), read by the subscriber's reader.
+        private readonly ConcurrentQueue<long> _losses = new(); // each: an event lost; the reader is told before the first later one
+        private bool _marked; // a loss is queued and no event has been queued since
 
         internal Subscription(CsmsEvents owner, string? stationId, long after)
         {
             _owner = owner;
             _stationId = stationId;
             _after = after;
-            _queue = Channel.CreateBounded<CsmsEvent>(
-                new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-                _ => Overflowed());
+            _queue = Channel.CreateBounded<CsmsEvent>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         }
 
         public ChannelReader<CsmsEvent> Reader => _queue.Reader;
@@ -219,18 +223,46 @@ public sealed class CsmsEvents : IDisposable
         public long StartSequence => _after;
 
         /// <summary>
-        /// True once after events meant for this subscriber were dropped (its queue or the fan-out
-        /// queue overflowed); a reader checks it before each event it takes and tells its client.
+        /// True when events meant for this subscriber were lost (its queue or the fan-out queue was full)
+        /// between the event it took before and <paramref name="next"/>, the one it just took: the reader
+        /// checks each event it takes and tells its client before passing it on. True once per loss.
         /// </summary>
-        public bool TakeOverflow() => Interlocked.Exchange(ref _overflowed, 0) == 1;
+        public bool TakeOverflow(long next)
+        {
+            var lost = false;
+            while (_losses.TryPeek(out var sequence) && sequence < next)
+            {
+                _losses.TryDequeue(out _);
+                lost = true;
+            }
 
-        internal void Overflowed() => Volatile.Write(ref _overflowed, 1);
+            return lost;
+        }
+
+        /// <summary>The fan-out queue lost events just before <paramref name="sequence"/> (called before it is offered).</summary>
+        internal void LostBefore(long sequence) => Lost(sequence - 1);
 
         internal void Offer(CsmsEvent e)
         {
             if (e.Sequence > _after && (_stationId is null || string.Equals(_stationId, e.StationId, StringComparison.Ordinal)))
             {
-                _queue.Writer.TryWrite(e);
+                if (_queue.Writer.TryWrite(e))
+                {
+                    _marked = false;
+                }
+                else
+                {
+                    Lost(e.Sequence);
+                }
+            }
+        }
+
+        private void Lost(long sequence)
+        {
+            if (!_marked)
+            {
+                _losses.Enqueue(sequence); // before any later event is queued: the reader sees it in time
+                _marked = true;
             }
         }
 
@@ -241,3 +273,6 @@ public sealed class CsmsEvents : IDisposable
         }
     }
 }
+
+/// <summary>An event on its way to the fan-out task; <paramref name="AfterLoss"/>: events just before it were dropped.</summary>
+internal readonly record struct FanOutItem(CsmsEvent Event, bool AfterLoss);

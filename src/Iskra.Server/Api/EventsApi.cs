@@ -125,7 +125,7 @@ public static class EventsApi
                             continue; // already replayed (the feed hands over without overlap; this only guards it)
                         }
 
-                        if (subscription.TakeOverflow())
+                        if (subscription.TakeOverflow(e.Sequence))
                         {
                             // Events before this one were dropped while the client was slow: it reloads its state.
                             await response.Body.WriteAsync(Reset(filter, delivered, e.Sequence, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);

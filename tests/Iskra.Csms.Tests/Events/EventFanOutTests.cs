@@ -49,7 +49,7 @@ public sealed class EventFanOutTests
         Assert.Equal(["cp-1", "cp-2", "cp-1"], received.Select(e => e.StationId));
         Assert.True(received[0].Sequence < received[1].Sequence && received[1].Sequence < received[2].Sequence);
         Assert.Equal("cp-2", (await one.Reader.ReadAsync(TestContext.Current.CancellationToken)).StationId);
-        Assert.False(all.TakeOverflow());
+        Assert.False(all.TakeOverflow(long.MaxValue));
     }
 
     [Fact]
@@ -69,8 +69,15 @@ public sealed class EventFanOutTests
         }
 
         Assert.Equal(CsmsEvents.QueueCapacity, slow.Reader.Count);
-        Assert.True(slow.TakeOverflow());
-        Assert.False(slow.TakeOverflow());
+        var last = 0L;
+        while (slow.Reader.TryRead(out var e))
+        {
+            Assert.False(slow.TakeOverflow(e.Sequence)); // the kept events come before the loss
+            last = e.Sequence;
+        }
+
+        Assert.True(slow.TakeOverflow(last + CsmsEvents.QueueCapacity + 10)); // an event after the loss
+        Assert.False(slow.TakeOverflow(long.MaxValue));
     }
 
     private static void Publish(CsmsEvents events, string stationId) =>
