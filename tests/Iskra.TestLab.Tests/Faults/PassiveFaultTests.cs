@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Iskra.Server.Tests.Infrastructure;
 using Iskra.Simulator.Faults;
 using Iskra.TestLab.Tests.Runs;
 
@@ -68,6 +69,10 @@ public sealed class PassiveFaultTests
         Assert.StartsWith("Take the start and the stop value from the same meter register", finding.GetProperty("fix").GetString());
         Assert.Contains(finding.GetProperty("frames").EnumerateArray(), f => f.GetProperty("frame").GetString()!.Contains("\"StopTransaction\"", StringComparison.Ordinal));
         Assert.Equal("passed", Verdict(run, "TC_019_CS"));
+
+        // Lab traffic is not production data: the station has no finding of its own.
+        var stored = await (await lab.Api.GetAsync("/api/stations/LAB-F-MSBS/findings", TestContext.Current.CancellationToken)).JsonAsync(200);
+        Assert.Empty(stored.GetProperty("items").EnumerateArray());
     }
 
     [Fact]
