@@ -15,6 +15,9 @@ public sealed class CaseContext
 {
     private readonly LabRun _run;
     private readonly List<Finding> _findings = [];
+    private readonly List<Finding> _passive = []; // from the passive checks, on the station's answer loop: under _passiveGate
+    private readonly Lock _passiveGate = new();
+    private bool _passiveClosed;
     private readonly int _firstCall;
 
     internal CaseContext(LabRun run, LabCase labCase)
@@ -193,6 +196,37 @@ public sealed class CaseContext
         }
     }
 
+    /// <summary>Whether a passive check's sighting becomes a finding of this case: not yet found in it, and the case still running.</summary>
+    internal bool Watches(string check)
+    {
+        lock (_passiveGate)
+        {
+            return !_passiveClosed && !HasPassive(check);
+        }
+    }
+
+    /// <summary>A passive check's finding (its check id, requirement, texts and frames as the check built them), once per check.</summary>
+    internal void AddPassive(Finding finding)
+    {
+        lock (_passiveGate)
+        {
+            if (!_passiveClosed && !HasPassive(finding.Check))
+            {
+                _passive.Add(finding);
+            }
+        }
+    }
+
+    /// <summary>The case is over (after its return to idle): its passive findings, and no more of them.</summary>
+    internal IReadOnlyList<Finding> ClosePassive()
+    {
+        lock (_passiveGate)
+        {
+            _passiveClosed = true;
+            return [.. _passive];
+        }
+    }
+
     /// <summary>Records a finding with explicit frames.</summary>
     public void Fail(string step, string expected, string observed, string fix, string? requirement, IReadOnlyList<EvidenceFrame> frames)
     {
@@ -221,5 +255,18 @@ public sealed class CaseContext
         }
 
         return request is not null && (match is null || match(request));
+    }
+
+    private bool HasPassive(string? check)
+    {
+        foreach (var found in _passive)
+        {
+            if (string.Equals(found.Check, check, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,4 +1,5 @@
 using Iskra.Csms.Integration;
+using Iskra.Csms.Integration.Passive;
 using Iskra.Csms.Routing;
 using Iskra.Ocpp;
 using Iskra.Ocpp.Rpc;
@@ -8,7 +9,9 @@ namespace Iskra.TestLab.Runner;
 /// <summary>
 /// One run of a suite against one station. While it runs it holds the station's claim: it answers the
 /// station's calls (<see cref="HandleAsync"/>: the case's script, else the suite's defaults) and keeps
-/// every frame as evidence. Cases run one after the other, each followed by a return to idle.
+/// every frame as evidence. Cases run one after the other, each followed by a return to idle. The passive
+/// checks that judge a message's content (the fleet's, docs/passive-findings.md) watch the station's calls
+/// too: what they find is a finding of the case running when the call came.
 /// </summary>
 public sealed class LabRun : IStationClaim, IDisposable
 {
@@ -20,8 +23,10 @@ public sealed class LabRun : IStationClaim, IDisposable
     private volatile CaseContext? _current;
     private TaskCompletionSource<PromptAnswer>? _answer;
     private PromptView? _prompt;
+    private readonly StationWatch? _watch;
 
-    public LabRun(string id, string stationId, ISuite suite, Declared declared, LabSettings settings, IStationChannels channels, IManualDriver? driver, TimeProvider time)
+    /// <param name="checks">The passive checks' thresholds; null: no passive checks in this run.</param>
+    public LabRun(string id, string stationId, ISuite suite, Declared declared, LabSettings settings, IStationChannels channels, IManualDriver? driver, TimeProvider time, PassiveOptions? checks = null)
     {
         Id = id;
         StationId = stationId;
@@ -36,6 +41,7 @@ public sealed class LabRun : IStationClaim, IDisposable
         CreatedAt = time.GetUtcNow();
         Status = Verdicts.Queued;
         suite.InstallDefaults(Answers, State, time);
+        _watch = checks is null ? null : StationWatch.ForContent(stationId, suite.Version, checks, time, new CaseSink(this));
     }
 
     public string Id { get; }
@@ -105,7 +111,9 @@ public sealed class LabRun : IStationClaim, IDisposable
         }
 
         Suite.Observe(State, call);
-        return ValueTask.FromResult(Answers.Answer(request.Action, request.Payload));
+        var reply = Answers.Answer(request.Action, request.Payload);
+        _watch?.OnCall(request, reply);
+        return ValueTask.FromResult(reply);
     }
 
     /// <summary>Runs every case; returns when the run is over (passed, failed, cancelled or interrupted).</summary>
@@ -202,12 +210,18 @@ public sealed class LabRun : IStationClaim, IDisposable
         }
 
         _current = null;
+        var passive = t.ClosePassive();
+        if (passive.Count > 0 && verdict is Verdicts.Passed or Verdicts.Skipped)
+        {
+            verdict = Verdicts.Failed;
+        }
+
         Record(View(labCase.Info, verdict) with
         {
             Reason = verdict == Verdicts.Passed ? null : reason,
             StartedAt = started,
             Seconds = Math.Round((Time.GetUtcNow() - started).TotalSeconds, 1),
-            Findings = [.. t.Findings.Select(ToView)],
+            Findings = [.. t.Findings.Concat(passive).Select(ToView)],
         });
     }
 
@@ -285,7 +299,11 @@ public sealed class LabRun : IStationClaim, IDisposable
         _cancel.Cancel();
     }
 
-    public void Dispose() => _cancel.Dispose();
+    public void Dispose()
+    {
+        _watch?.Close();
+        _cancel.Dispose();
+    }
 
     public RunView Snapshot(Func<RunView, (bool Ready, string Readiness)> readiness)
     {
@@ -343,6 +361,19 @@ public sealed class LabRun : IStationClaim, IDisposable
         }
 
         Changed?.Invoke(this);
+    }
+
+    /// <summary>The passive checks' findings become the running case's, each check at most once per case; none between cases, none stored as the station's.</summary>
+    private sealed class CaseSink(LabRun run) : IPassiveSink
+    {
+        public bool Sighted(StationWatch watch, string check, DateTimeOffset now) => run._current?.Watches(check) ?? false;
+
+        public void Store(StationWatch watch, Finding finding, DateTimeOffset now) => run._current?.AddPassive(finding);
+
+        public void Closed(StationWatch watch)
+        {
+            // nothing held for the run
+        }
     }
 
     private static CaseView View(CaseInfo info, string verdict) =>

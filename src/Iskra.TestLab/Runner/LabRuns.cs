@@ -3,6 +3,7 @@ using System.Text.Json;
 using Iskra.Csms.Access;
 using Iskra.Csms.Events;
 using Iskra.Csms.Integration;
+using Iskra.Csms.Integration.Passive;
 using Iskra.Csms.RemoteControl;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Stations;
@@ -33,6 +34,7 @@ public sealed partial class LabRuns(
     StationPasswordHasher passwords,
     AdminAudit audit,
     IOptions<LabSettings> settings,
+    IOptions<PassiveOptions> passive,
     Files.LabFiles files,
     TimeProvider time,
     ILogger<LabRuns> logger) : IHostedService, IDisposable
@@ -81,7 +83,7 @@ public sealed partial class LabRuns(
         }
 
         var driver = request.SimulatorControlUrl is { } control ? new SimulatorDriver(_simulators, new Uri(control.EndsWith('/') ? control : control + "/")) : null;
-        var run = new LabRun(Guid.NewGuid().ToString("N")[..16], station.Id, suite, request.Declared ?? new Declared(), settings.Value, channels, driver, time)
+        var run = new LabRun(Guid.NewGuid().ToString("N")[..16], station.Id, suite, request.Declared ?? new Declared(), settings.Value, channels, driver, time, Checks())
         {
             Selected = request.Cases is null ? null : request.Cases.ToHashSet(StringComparer.Ordinal),
             Files = files,
@@ -109,6 +111,25 @@ public sealed partial class LabRuns(
         var task = Task.Run(() => ExecuteAsync(run), CancellationToken.None);
         _live[run.Id] = (run, task);
         return Snapshot(run);
+    }
+
+    /// <summary>
+    /// The fleet's passive checks for a run's station (null when <c>Passive:Enabled</c> is false): the same
+    /// thresholds, except the energy check's minimum, which a case's short transaction would never reach.
+    /// </summary>
+    private PassiveOptions? Checks()
+    {
+        var fleet = passive.Value;
+        return fleet.Enabled
+            ? new PassiveOptions
+            {
+                MinExpectedEnergyWh = settings.Value.MinExpectedEnergyWh,
+                MinEnergyRatio = fleet.MinEnergyRatio,
+                RegisterTolerance = fleet.RegisterTolerance,
+                MaxClockSkew = fleet.MaxClockSkew,
+                MessageIdWindow = fleet.MessageIdWindow,
+            }
+            : null;
     }
 
     public async Task<RunView?> FindAsync(string runId, CancellationToken cancellationToken)

@@ -20,4 +20,10 @@ public sealed class LabSettings
 
     /// <summary>ConnectionTimeOut the lab sets for timeout cases (seconds).</summary>
     public int ConnectionTimeOut { get; set; } = 10;
+
+    /// <summary>
+    /// The passive energy unit check inside a run: judged once power × time reaches this many Wh (the fleet's
+    /// <c>Passive:MinExpectedEnergyWh</c> is 100 Wh, more than a case's transaction of seconds delivers).
+    /// </summary>
+    public double MinExpectedEnergyWh { get; set; } = 10;
 }

@@ -139,9 +139,10 @@ internal sealed class MeterWatch(StationWatch owner, OcppVersion version, Passiv
             return;
         }
 
-        if (tx.LastWh is { } previous && RegisterBackwardsCheck.Applies(previous, wh, options) && owner.Sighted(RegisterBackwardsCheck.Id, now))
+        var backwards = tx.LastWh is { } previous && RegisterBackwardsCheck.Applies(previous, wh, options);
+        if (backwards && owner.Sighted(RegisterBackwardsCheck.Id, now))
         {
-            owner.Store(RegisterBackwardsCheck.Build(version, tx.Name, previous, wh, Evidence.Call(call, now)), now);
+            owner.Store(RegisterBackwardsCheck.Build(version, tx.Name, tx.LastWh!.Value, wh, Evidence.Call(call, now)), now);
         }
 
         tx.LastWh = wh;
@@ -157,7 +158,8 @@ internal sealed class MeterWatch(StationWatch owner, OcppVersion version, Passiv
             tx.StartWh ??= wh;
         }
 
-        if (tx.EnergyJudged || tx.ExpectedWh < options.MinExpectedEnergyWh || label == Unit.KiloWattHours)
+        // A reading that went backwards tells nothing of the unit (it is a finding of its own): the next one is judged.
+        if (backwards || tx.EnergyJudged || tx.ExpectedWh < options.MinExpectedEnergyWh || label == Unit.KiloWattHours)
         {
             return;
         }

@@ -15,9 +15,9 @@ namespace Iskra.Csms.Integration.Passive;
 /// <see cref="PassiveOptions.MaxTallies"/>), and at most one write per station and check per
 /// <see cref="PassiveOptions.WriteInterval"/> through the <see cref="StorageWriter"/>, which the station
 /// never waits for. A finding's first row is announced as <c>finding.raised</c>. It also keeps the
-/// connections' watches for <see cref="PassiveSweep"/>.
+/// connections' watches for <see cref="PassiveSweep"/>. The fleet's <see cref="IPassiveSink"/>.
 /// </summary>
-public sealed partial class PassiveFindings(StorageWriter writer, CsmsEvents events, StationClaims claims, TimeProvider time, IOptions<PassiveOptions> options, ILogger<PassiveFindings> logger)
+public sealed partial class PassiveFindings(StorageWriter writer, CsmsEvents events, StationClaims claims, TimeProvider time, IOptions<PassiveOptions> options, ILogger<PassiveFindings> logger) : IPassiveSink
 {
     private readonly ConcurrentDictionary<StationWatch, byte> _watches = new();
     private readonly ConcurrentDictionary<(string Station, string Check), Tally> _tallies = new();
@@ -35,7 +35,11 @@ public sealed partial class PassiveFindings(StorageWriter writer, CsmsEvents eve
         return watch;
     }
 
-    internal void Closed(StationWatch watch) => _watches.TryRemove(watch, out _);
+    void IPassiveSink.Closed(StationWatch watch) => _watches.TryRemove(watch, out _);
+
+    bool IPassiveSink.Sighted(StationWatch watch, string check, DateTimeOffset now) => Sighted(watch.StationId, check, now);
+
+    void IPassiveSink.Store(StationWatch watch, Finding finding, DateTimeOffset now) => Store(watch, finding, now);
 
     /// <summary>
     /// Counts one sighting of <paramref name="check"/> on the station; true when the finding should be built

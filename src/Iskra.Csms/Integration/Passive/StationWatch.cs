@@ -11,11 +11,14 @@ namespace Iskra.Csms.Integration.Passive;
 /// The passive checks of one station connection: it sees each CALL the router answered (<see cref="OnCall"/>,
 /// on the connection's answer loop), the frames of Iskra's own CALLs and their answers (<see cref="OnFrame"/>),
 /// and the deadlines that pass in silence (<see cref="Sweep"/>, from <see cref="PassiveSweep"/>). State is
-/// in memory and bounded; payloads are read in place. Not used while the station is claimed by the lab.
+/// in memory and bounded; payloads are read in place. What it finds goes to its <see cref="IPassiveSink"/>:
+/// <see cref="PassiveFindings"/> for the fleet; while the lab holds the station, the lab's own watch
+/// (<see cref="ForContent"/>) sees the calls instead, and this one sees nothing.
 /// </summary>
 public sealed class StationWatch
 {
-    private readonly PassiveFindings _owner;
+    private readonly IPassiveSink _sink;
+    private readonly bool _timing; // false: the content checks only (no deadlines, answers or heartbeat cadence)
     private readonly PassiveOptions _options;
     private readonly TimeProvider _time;
     private readonly HeartbeatCadenceCheck _heartbeat = new();
@@ -35,15 +38,32 @@ public sealed class StationWatch
     private int _answersWatched; // 1 while an outbound call (or a timed-out one) waits for its answer
     private long _newHeartbeatTicks; // an interval accepted through ChangeConfiguration/SetVariables
 
-    internal StationWatch(PassiveFindings owner, string stationId, OcppVersion version, PassiveOptions options, TimeProvider time)
+    internal StationWatch(IPassiveSink sink, string stationId, OcppVersion version, PassiveOptions options, TimeProvider time, bool timing = true)
     {
-        _owner = owner;
+        _sink = sink;
+        _timing = timing;
         _options = options;
         _time = time;
         StationId = stationId;
         Version = version;
         _ids = new MessageIdReuseCheck(options.MessageIdWindow);
         _meters = new MeterWatch(this, version, options);
+    }
+
+    /// <summary>
+    /// A watch of the checks that judge a message by its content alone (energy unit, register backwards, meterStop
+    /// below meterStart, timestamp zone, clock drift, message id reuse, schema), reporting to <paramref name="sink"/>.
+    /// The checks of time and of Iskra's own calls (status after boot, late answers, remote start, heartbeat cadence)
+    /// stay off: <see cref="OnFrame"/> and <see cref="Sweep"/> do nothing. For a claimed station, whose claim
+    /// (the lab) has its own steps for those; it is no connection of <see cref="PassiveFindings"/>, nothing sweeps it.
+    /// </summary>
+    public static StationWatch ForContent(string stationId, OcppVersion version, PassiveOptions options, TimeProvider time, IPassiveSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(stationId);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(sink);
+        return new StationWatch(sink, stationId, version, options, time, timing: false);
     }
 
     public string StationId { get; }
@@ -85,7 +105,11 @@ public sealed class StationWatch
         switch (call.Action)
         {
             case "Heartbeat":
-                Heartbeat(call, now);
+                if (_timing)
+                {
+                    Heartbeat(call, now);
+                }
+
                 return; // it carries no timestamp
             case "StatusNotification":
                 Status(payload);
@@ -116,6 +140,11 @@ public sealed class StationWatch
     /// <summary>A frame of the connection: Iskra's CALLs and the station's answers to them are watched.</summary>
     public void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame)
     {
+        if (!_timing)
+        {
+            return;
+        }
+
         if (direction == RpcFrameDirection.Outgoing)
         {
             // Iskra writes frames compactly: a CALL starts with [2, and nothing else of ours does.
@@ -136,6 +165,11 @@ public sealed class StationWatch
     /// <summary>Deadlines that passed without the message that should have come.</summary>
     internal void Sweep(DateTimeOffset now)
     {
+        if (!_timing)
+        {
+            return;
+        }
+
         Finding? status = null;
         Finding? late = null;
         Finding? remote = null;
@@ -184,11 +218,11 @@ public sealed class StationWatch
     }
 
     /// <summary>The connection ended: its deadlines go with it.</summary>
-    public void Close() => _owner.Closed(this);
+    public void Close() => _sink.Closed(this);
 
-    internal bool Sighted(string check, DateTimeOffset now) => _owner.Sighted(StationId, check, now);
+    internal bool Sighted(string check, DateTimeOffset now) => _sink.Sighted(this, check, now);
 
-    internal void Store(Finding finding, DateTimeOffset now) => _owner.Store(this, finding, now);
+    internal void Store(Finding finding, DateTimeOffset now) => _sink.Store(this, finding, now);
 
     private void Report(Finding? finding, DateTimeOffset now)
     {
@@ -218,7 +252,7 @@ public sealed class StationWatch
             V201.BootNotificationResponse r => (r.Interval, r.Status == V201.RegistrationStatusEnumType.Accepted),
             _ => (0, false),
         };
-        if (!accepted)
+        if (!accepted || !_timing)
         {
             return;
         }

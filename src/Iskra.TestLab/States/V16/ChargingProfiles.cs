@@ -74,6 +74,95 @@ public static class ChargingProfiles
         },
     };
 
+    /// <summary>
+    /// How long after a limit applies the draw may still be above it: an EV follows a new PWM duty cycle within
+    /// 5 s (IEC 61851-1), the station's meter reports it in its next sample.
+    /// </summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(5);
+
+    /// <summary>How far above the limit a reading may be (meter accuracy, rounding, the EV's own regulation): 10 %.</summary>
+    public const decimal LimitTolerance = 0.10m;
+
+    /// <summary>The measurand that shows the draw in <paramref name="unit"/>: Current.Import for A, Power.Active.Import for W.</summary>
+    public static string Measured(ChargingRateUnitType unit) => unit == ChargingRateUnitType.A ? "Current.Import" : "Power.Active.Import";
+
+    /// <summary>
+    /// The configuration state for <see cref="FollowedAsync"/>: sampled meter values during the transaction
+    /// (MeterValueSampleInterval at most the lab's) that carry the measurand of <paramref name="unit"/>
+    /// (added to MeterValuesSampledData when missing). <paramref name="keys"/> restores both.
+    /// </summary>
+    public static async Task MeasuredAsync(CaseContext t, KeySettings keys, ChargingRateUnitType unit, string step)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(keys);
+        var interval = await KeySettings.GetAsync(t, "MeterValueSampleInterval", step).ConfigureAwait(false);
+        if (!int.TryParse(interval?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > t.Settings.MeterValueSampleInterval)
+        {
+            await keys.SetAsync(t, "MeterValueSampleInterval", t.Settings.MeterValueSampleInterval.ToString(CultureInfo.InvariantCulture), step).ConfigureAwait(false);
+        }
+
+        var measurand = Measured(unit);
+        var sampled = (await KeySettings.GetAsync(t, "MeterValuesSampledData", step).ConfigureAwait(false))?.Value ?? string.Empty;
+        var list = sampled.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (!list.Contains(measurand, StringComparer.OrdinalIgnoreCase))
+        {
+            await keys.SetAsync(t, "MeterValuesSampledData", string.Join(',', [.. list, measurand]), step).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// OCPP 1.6 §3.13: the Charge Point limits the energy it offers to the limit of its composite schedule. The first
+    /// MeterValues.req of the transaction sampled <see cref="SettleTime"/> or more after <paramref name="applied"/> shows
+    /// the draw in the limit's unit (Current.Import per phase for A, Power.Active.Import for W) at most
+    /// <paramref name="limit"/> plus <see cref="LimitTolerance"/>.
+    /// </summary>
+    public static async Task FollowedAsync(CaseContext t, string step, int connectorId, int transactionId, ChargingRateUnitType unit, decimal limit, DateTimeOffset applied, string what)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        const string Requirement = "OCPP 1.6 §3.13 Smart Charging";
+        var measurand = unit == ChargingRateUnitType.A ? Measurand.CurrentImport : Measurand.PowerActiveImport;
+        var name = Measured(unit);
+        var from = applied + SettleTime;
+        var values = await t.ExpectAsync(V16Calls.MeterValues, step,
+            m => m.ConnectorId == connectorId && m.TransactionId == transactionId && m.MeterValue.Any(v => v.Timestamp >= from && v.SampledValue.Any(s => s.Measurand == measurand)),
+            SettleTime + TimeSpan.FromSeconds(2 * t.Settings.MeterValueSampleInterval) + t.Settings.StationTimeout, Requirement).ConfigureAwait(false);
+        var readings = values.Request.MeterValue.Where(v => v.Timestamp >= from).SelectMany(v => v.SampledValue)
+            .Where(s => s.Measurand == measurand && s.Location is null or Location.Outlet)
+            .Select(s => (s.Phase, Value: Reading(s, unit)))
+            .Where(r => r.Value is not null)
+            .ToList();
+        var total = readings.Where(r => r.Phase is null).Select(r => r.Value!.Value).DefaultIfEmpty().Max();
+        var phases = readings.Where(r => r.Phase is not null).ToList();
+        var drawn = unit == ChargingRateUnitType.A
+            ? readings.Select(r => r.Value!.Value).DefaultIfEmpty().Max() // a current limit is per phase
+            : total > 0 ? total : phases.Sum(r => r.Value!.Value);
+        var allowed = limit * (1 + LimitTolerance);
+        var symbol = unit == ChargingRateUnitType.A ? "A" : "W";
+        t.Check(drawn <= allowed, step,
+            string.Create(CultureInfo.InvariantCulture, $"{name} at most the limit of {what}, {limit} {symbol} (+{LimitTolerance * 100:0} %), {SettleTime.TotalSeconds:0} s after it applies"),
+            string.Create(CultureInfo.InvariantCulture, $"{name} is {drawn:0.##} {symbol}") + (phases.Count > 1 ? $" ({string.Join(", ", phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Value:0.##}")))})" : string.Empty)
+                + string.Create(CultureInfo.InvariantCulture, $" in the MeterValues.req sampled at {values.Request.MeterValue[^1].Timestamp:HH:mm:ss}, while the limit is {limit} {symbol}"),
+            $"Limit the power offered to the EV to the composite schedule of the installed charging profiles (here {what}): set the EVSE's current limit (the PWM duty cycle of IEC 61851-1) to it as soon as it applies and keep it there (OCPP 1.6 §3.13).",
+            values.Call, Requirement);
+    }
+
+    /// <summary>A sampled value in the limit's unit (kW and kWh scaled; other units unusable): null when it does not parse.</summary>
+    private static decimal? Reading(SampledValue value, ChargingRateUnitType unit)
+    {
+        if (!decimal.TryParse(value.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        return (unit, value.Unit) switch
+        {
+            (ChargingRateUnitType.A, null or UnitOfMeasure.A) => number,
+            (ChargingRateUnitType.W, null or UnitOfMeasure.W) => number,
+            (ChargingRateUnitType.W, UnitOfMeasure.KW) => number * 1000,
+            _ => null,
+        };
+    }
+
     /// <summary>Memory state <i>SetChargingProfile</i> (OCTT 1.6 Table 116): the profile is sent and Accepted.</summary>
     public static async Task SetAsync(CaseContext t, int connectorId, ChargingProfile profile, string step)
     {
