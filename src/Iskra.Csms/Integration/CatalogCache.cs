@@ -20,6 +20,12 @@ public sealed partial class CatalogCache(
     private volatile Snapshot? _snapshot;
     private int _refreshing;
 
+    /// <summary>
+    /// Raised after a reload, off the boot path, with the models that became integrated since the copy before it
+    /// (by a lab run, the operator, or another node): stations of theirs left Pending can boot again now.
+    /// </summary>
+    public event Action<IReadOnlyList<CatalogEntry>>? ModelsIntegrated;
+
     /// <summary>True once the catalog has been read.</summary>
     public bool IsLoaded => _snapshot is not null;
 
@@ -76,6 +82,7 @@ public sealed partial class CatalogCache(
 
     private async Task LoadAsync(bool force, CancellationToken cancellationToken)
     {
+        List<CatalogEntry>? integrated = null;
         await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -90,11 +97,28 @@ public sealed partial class CatalogCache(
                 .Include(m => m.Runs)
                 .Include(m => m.Notes.Where(n => n.Firmware != null))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            _snapshot = new Snapshot(models.ToFrozenDictionary(m => m.Key, CatalogEntry.From, StringComparer.Ordinal), loadedAt);
+            var before = _snapshot;
+            var snapshot = new Snapshot(models.ToFrozenDictionary(m => m.Key, CatalogEntry.From, StringComparer.Ordinal), loadedAt);
+            _snapshot = snapshot;
+            if (before is not null)
+            {
+                foreach (var (key, entry) in snapshot.Entries)
+                {
+                    if (entry.Status == CatalogStatus.Integrated && before.Entries.GetValueOrDefault(key)?.Status != CatalogStatus.Integrated)
+                    {
+                        (integrated ??= []).Add(entry);
+                    }
+                }
+            }
         }
         finally
         {
             _reloading.Release();
+        }
+
+        if (integrated is not null)
+        {
+            ModelsIntegrated?.Invoke(integrated);
         }
     }
 

@@ -33,28 +33,33 @@ public sealed partial class StationApproval(ILogger<StationApproval> logger)
         var was = live.Registration;
         live.Registration = state;
         return was == RegistrationState.Pending && state == RegistrationState.Accepted
-            ? TriggerBootAsync(channel)
+            ? TriggerBootAsync(channel, "accepted by the operator")
             : Task.CompletedTask;
     }
 
-    private async Task TriggerBootAsync(IStationChannel channel)
+    /// <summary>
+    /// Asks a station for a BootNotification now (TriggerMessage, 2.0.1 F06, 1.6 §5.17), e.g. a Pending one whose
+    /// model became integrated; <paramref name="why"/> is for the log. Never throws for the station's answer or absence.
+    /// </summary>
+    public async Task TriggerBootAsync(IStationChannel channel, string why)
     {
+        ArgumentNullException.ThrowIfNull(channel);
         try
         {
             var status = channel.Version == OcppVersion.V16
                 ? WireName.Of((await channel.CallAsync(V16Calls.TriggerMessage, new Ocpp16.TriggerMessageRequest { RequestedMessage = Ocpp16.MessageTrigger.BootNotification }, TriggerTimeout, CancellationToken.None).ConfigureAwait(false)).Status)
                 : WireName.Of((await channel.CallAsync(V201Calls.TriggerMessage, new Ocpp201.TriggerMessageRequest { RequestedMessage = Ocpp201.MessageTriggerEnumType.BootNotification }, TriggerTimeout, CancellationToken.None).ConfigureAwait(false)).Status);
-            LogTriggered(logger, channel.StationId, status);
+            LogTriggered(logger, channel.StationId, why, status);
         }
         catch (Exception ex) when (ex is OcppCallErrorException or OcppInvalidResponseException or OcppCallTimeoutException or StationDisconnectedException)
         {
-            LogTriggerFailed(logger, channel.StationId, ex.Message);
+            LogTriggerFailed(logger, channel.StationId, why, ex.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Station {StationId} accepted by the operator; TriggerMessage BootNotification answered {Status}")]
-    private static partial void LogTriggered(ILogger logger, string stationId, string status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Station {StationId} {Why}; TriggerMessage BootNotification answered {Status}")]
+    private static partial void LogTriggered(ILogger logger, string stationId, string why, string status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Station {StationId} accepted by the operator; TriggerMessage BootNotification failed: {Reason}")]
-    private static partial void LogTriggerFailed(ILogger logger, string stationId, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Station {StationId} {Why}; TriggerMessage BootNotification failed: {Reason}")]
+    private static partial void LogTriggerFailed(ILogger logger, string stationId, string why, string reason);
 }

@@ -3,6 +3,7 @@ using Iskra.Csms.Integration;
 using Iskra.Ocpp;
 using Iskra.Server.Tests.Infrastructure;
 using Iskra.Server.Tests.Resources;
+using Iskra.Server.Tests.Transport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Iskra.Server.Tests.Integration;
@@ -37,7 +38,7 @@ public sealed class CatalogAdmissionTests(CatalogAdmissionTests.IntegratedOnlySe
     }
 
     [Fact]
-    public async Task Stations_of_an_integrated_model_are_Accepted_on_both_versions_and_a_model_integrated_by_the_operator_at_the_next_boot()
+    public async Task Stations_of_an_integrated_model_are_Accepted_on_both_versions_and_a_Pending_one_asked_to_boot_again_when_the_operator_integrates_its_model()
     {
         var vendor = Pages.NewId("ACME");
         await Server.Services.GetRequiredService<CatalogService>().RecordRunAsync(Run(vendor, "X1", "2.2.0"), Ct);
@@ -57,11 +58,40 @@ public sealed class CatalogAdmissionTests(CatalogAdmissionTests.IntegratedOnlySe
             Assert.Equal("Pending", (await station.CallAsync("BootNotification", Boot201(vendor, "Y2", "1.0"))).GetProperty("status").GetString());
             var created = await (await Server.Api().PostJsonAsync("/api/catalog/models", JsonSerializer.Serialize(new { vendor, model = "Y2", status = "integrated" }))).JsonAsync(201);
             Assert.Equal("integrated", created.GetProperty("status").GetString());
+
+            // At once, not after the Pending interval: TriggerMessage BootNotification (2.0.1 F06).
+            var trigger = await station.Socket.ReceiveJsonAsync();
+            Assert.Equal((2, "TriggerMessage", "BootNotification"), (trigger[0].GetInt32(), trigger[2].GetString(), trigger[3].GetProperty("requestedMessage").GetString()));
+            await station.Socket.SendTextAsync($"[3,\"{trigger[1].GetString()}\",{{\"status\":\"Accepted\"}}]");
             Assert.Equal("Accepted", (await station.CallAsync("BootNotification", Boot201(vendor, "Y2", "1.0"))).GetProperty("status").GetString());
         }
 
         Assert.Empty(await Server.Api().ItemsAsync($"/api/alarms?stationId={v16}"));
         Assert.Single(await Server.Api().ItemsAsync($"/api/alarms?stationId={v201}"));
+    }
+
+    [Fact]
+    public async Task A_lab_run_that_integrates_a_model_asks_its_Pending_16_stations_to_boot_again_and_leaves_other_models_alone()
+    {
+        var vendor = Pages.NewId("ACME");
+        var id = Pages.NewId("CAT");
+        var other = Pages.NewId("CAT");
+        await Server.StationAsync(id);
+        await Server.StationAsync(other);
+        await using var station = await TestStation.ConnectAsync(Server, id, OcppVersion.V16, Seed.Password);
+        await using var bystander = await TestStation.ConnectAsync(Server, other, OcppVersion.V16, Seed.Password);
+        Assert.Equal("Pending", (await station.CallAsync("BootNotification", Boot16(vendor, "Z3", "1.0"))).GetProperty("status").GetString());
+        Assert.Equal("Pending", (await bystander.CallAsync("BootNotification", Boot16(vendor, "Z4", "1.0"))).GetProperty("status").GetString());
+
+        await Server.Services.GetRequiredService<CatalogService>().RecordRunAsync(Run(vendor, "Z3", "1.0"), Ct);
+
+        var trigger = await station.Socket.ReceiveJsonAsync();
+        Assert.Equal((2, "TriggerMessage", "BootNotification"), (trigger[0].GetInt32(), trigger[2].GetString(), trigger[3].GetProperty("requestedMessage").GetString()));
+        await station.Socket.SendTextAsync($"[3,\"{trigger[1].GetString()}\",{{\"status\":\"Accepted\"}}]");
+        Assert.Equal("Accepted", (await station.CallAsync("BootNotification", Boot16(vendor, "Z3", "1.0"))).GetProperty("status").GetString());
+
+        // The bystander's next frame is the answer to its own call, not a trigger.
+        Assert.Equal("Pending", (await bystander.CallAsync("BootNotification", Boot16(vendor, "Z4", "1.0"))).GetProperty("status").GetString());
     }
 
     [Fact]
