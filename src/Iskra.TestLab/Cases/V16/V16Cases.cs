@@ -104,7 +104,11 @@ public static class V16Cases
         new TC_075_1_CS(),
         new TC_075_2_CS(),
         new TC_076_CS(),
+        new TC_077_CS(),
         new TC_078_CS(),
+        new TC_079_CS(),
+        new TC_080_CS(),
+        new TC_081_CS(),
         new TC_084_CS(),
         new TC_085_CS(),
     ];
@@ -129,10 +133,6 @@ public static class V16Cases
         ("TC_043_3_CS", "Send Local Authorization List - Failed", "Local Auth List Management"),
         ("TC_044_3_CS", "Firmware Update - Installation Failed", "Firmware Management"),
         ("TC_074_CS", "Update Charge Point Certificate by request of Central System", "Security (1.6 security whitepaper)"),
-        ("TC_077_CS", "Invalid ChargePointCertificate Security Event", "Security (1.6 security whitepaper)"),
-        ("TC_079_CS", "Get Security Log", "Security (1.6 security whitepaper)"),
-        ("TC_080_CS", "Secure Firmware Update", "Security (1.6 security whitepaper)"),
-        ("TC_081_CS", "Secure Firmware Update - Invalid Signature", "Security (1.6 security whitepaper)"),
         ("TC_083_CS", "Upgrade security profile", "Security (1.6 security whitepaper)"),
     ];
 }
