@@ -10,7 +10,7 @@ namespace Iskra.Simulator.V16;
 /// 1.6 security CertificateSigned: the chain (leaf first) becomes the station's own certificate when the leaf is valid
 /// now, is for the key pair of the station's last SignCertificate request and chains to an installed
 /// CentralSystemRootCertificate (A02.FR.06); otherwise it is discarded, Rejected, and reported as the security event
-/// InvalidChargePointCertificate (A02.FR.07).
+/// InvalidChargePointCertificate (A02.FR.07). A station on security profile 3 then reconnects with it.
 /// </summary>
 internal static class CertificateSignedHandler
 {
@@ -24,6 +24,16 @@ internal static class CertificateSignedHandler
         {
             store.SetOwnChain("ChargingStationCertificate", [leaf, .. chain.Skip(1)]);
             station.Log.Note($"New Charge Point certificate {leaf.Subject} installed (valid until {leaf.NotAfter.ToUniversalTime():u}).");
+            if (station.Options.ClientCertificate is not null)
+            {
+                // Security profile 3: switch to the new certificate (A02.FR.08), reconnecting once the answer is out.
+                station.Later(station.Options.ActionDelay, () =>
+                {
+                    station.Log.Note("Reconnecting with the new Charge Point certificate.");
+                    station.Link.Drop();
+                    return Task.CompletedTask;
+                });
+            }
         }
         else
         {
