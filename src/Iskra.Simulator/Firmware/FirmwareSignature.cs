@@ -5,9 +5,9 @@ namespace Iskra.Simulator.Firmware;
 
 /// <summary>
 /// The checks of a signed update (1.6 security whitepaper "Signed firmware update", 2.0.1 L01): the
-/// signing certificate must be a readable, currently valid X.509 certificate, and the signature
-/// (base64) must verify over the image with SHA-256 and that certificate's RSA (PKCS#1 v1.5) or ECDSA key.
-/// The simulator holds no manufacturer root, so the certificate's chain is not checked.
+/// signing certificate must be a readable, currently valid X.509 certificate (in 1.6 also chaining to an installed
+/// ManufacturerRootCertificate, L01.FR.12), and the signature (base64) must verify over the image with SHA-256 and that
+/// certificate's key: RSA-PSS (L01.FR.04; PKCS#1 v1.5 is accepted too) or ECDSA (BCL has no ECSchnorr).
 /// </summary>
 internal static class FirmwareSignature
 {
@@ -15,6 +15,23 @@ internal static class FirmwareSignature
     {
         using var certificate = Read(pem);
         return certificate is not null && certificate.NotBefore <= now.UtcDateTime && now.UtcDateTime <= certificate.NotAfter;
+    }
+
+    /// <summary>The certificate chains to one of <paramref name="roots"/> at <paramref name="now"/> (X.509 path rules, no revocation check).</summary>
+    public static bool ChainsTo(string? pem, IReadOnlyList<X509Certificate2> roots, DateTimeOffset now)
+    {
+        using var certificate = Read(pem);
+        if (certificate is null || roots.Count == 0)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots.ToArray());
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = now.UtcDateTime;
+        return chain.Build(certificate);
     }
 
     public static bool Verifies(string? pem, string? signature, byte[] image)
@@ -39,7 +56,8 @@ internal static class FirmwareSignature
         {
             if (rsa is not null)
             {
-                return rsa.VerifyData(image, bytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                return rsa.VerifyData(image, bytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pss)
+                    || rsa.VerifyData(image, bytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             }
         }
 

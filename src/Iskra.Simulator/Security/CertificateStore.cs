@@ -71,6 +71,18 @@ internal sealed class CertificateStore
         }
     }
 
+    /// <summary>
+    /// The client certificate a profile 3 connection presents: the station's own ChargingStationCertificate once one
+    /// came with its private key (1.6 security A02.FR.08: the new one as soon as it is valid), else <paramref name="configured"/>.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 ClientCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 configured, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return _installed.FirstOrDefault(c => c.Use == "ChargingStationCertificate" && c.Certificate.HasPrivateKey && CertificateChecks.ValidAt(c.Certificate, now))?.Certificate ?? configured;
+        }
+    }
+
     /// <summary>The certificates of the given uses (all when none are given).</summary>
     public IReadOnlyList<InstalledCertificate> List(IReadOnlyCollection<string>? uses)
     {

@@ -205,8 +205,9 @@ internal sealed class StationLink(SimStation station) : IDisposable
             socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{station.Id}:{password}")));
         }
 
-        if (options.ClientCertificate is { } certificate)
+        if (options.ClientCertificate is { } configured)
         {
+            var certificate = Security.CertificateStore.Of(station).ClientCertificate(configured, station.Now);
             socket.Options.ClientCertificates = new X509CertificateCollection { certificate };
         }
 

@@ -8,7 +8,7 @@ namespace Iskra.Simulator.V16;
 
 /// <summary>
 /// 1.6 security ExtendedTriggerMessage: as TriggerMessage, with LogStatusNotification and the signed
-/// firmware status. SignChargePointCertificate is Rejected: the simulator generates no key pair.
+/// firmware status, and SignChargePointCertificate: a new key pair and its CSR in SignCertificate (1.6 security A02).
 /// </summary>
 internal static class ExtendedTriggerMessageHandler
 {
@@ -49,7 +49,8 @@ internal static class ExtendedTriggerMessageHandler
                 Triggers.Statuses(station, connectors);
                 break;
             case MessageTriggerEnumType.SignChargePointCertificate:
-                return TriggerMessageStatusEnumType.Rejected;
+                Security.ChargePointKeys.SendRequest(station);
+                break;
             default:
                 return TriggerMessageStatusEnumType.NotImplemented;
         }

@@ -7,8 +7,9 @@ using Iskra.Simulator.Stations;
 namespace Iskra.Simulator.V16;
 
 /// <summary>
-/// 1.6 security extension SignedUpdateFirmware: InvalidCertificate when the signing certificate is
-/// unreadable or expired, AcceptedCanceled when an update was in progress, otherwise Accepted.
+/// 1.6 security extension SignedUpdateFirmware: InvalidCertificate when the signing certificate is unreadable,
+/// outside its validity or does not chain to an installed ManufacturerRootCertificate (L01.FR.12/L01.FR.23/L01.FR.24),
+/// AcceptedCanceled when an update was in progress, otherwise Accepted.
 /// </summary>
 internal static class SignedUpdateFirmwareHandler
 {
@@ -17,7 +18,8 @@ internal static class SignedUpdateFirmwareHandler
         var request = Payloads.Read(call, V16JsonContext.Default.SignedUpdateFirmwareRequest);
         var firmware = request.Firmware;
         UpdateFirmwareStatusEnumType status;
-        if (!FirmwareSignature.CertificateUsable(firmware.SigningCertificate, station.Now))
+        var roots = Security.CertificateStore.Of(station).List([nameof(CertificateUseEnumType.ManufacturerRootCertificate)]).Select(c => c.Certificate).ToList();
+        if (!FirmwareSignature.CertificateUsable(firmware.SigningCertificate, station.Now) || !FirmwareSignature.ChainsTo(firmware.SigningCertificate, roots, station.Now))
         {
             FirmwareEvents.InvalidSigningCertificate(station);
             status = UpdateFirmwareStatusEnumType.InvalidCertificate;

@@ -21,9 +21,22 @@ public sealed class LabFiles(FileLinks links, FirmwareRepository firmware, Uploa
     /// <summary>Stores a firmware image named <paramref name="name"/> whose content names <paramref name="version"/>, and returns its download URL.</summary>
     public async Task<string> FirmwareAsync(string baseUrl, string name, string version, CancellationToken cancellationToken)
     {
-        using var content = new MemoryStream(Encoding.UTF8.GetBytes($"version={version}\nIskra test lab firmware image\n"));
+        using var content = new MemoryStream(FirmwareImage(version));
         var image = await firmware.AddAsync(name, content, Actor, cancellationToken).ConfigureAwait(false);
         return FileLinks.Firmware(baseUrl, image.Id, image.Token, image.Name);
+    }
+
+    /// <summary>The bytes of the image <see cref="FirmwareAsync"/> stores for <paramref name="version"/> (what a signature is calculated over).</summary>
+    public static byte[] FirmwareImage(string version) => Encoding.UTF8.GetBytes($"version={version}\nIskra test lab firmware image\n");
+
+    /// <summary>
+    /// A new upload request of a log (1.6 security GetLog, N01): its id, the OCPP requestId Iskra gave it, and the
+    /// folder URL the station uploads to.
+    /// </summary>
+    public async Task<(long Id, int RequestId, string Location)> LogUploadAsync(string baseUrl, string stationId, string logType, CancellationToken cancellationToken)
+    {
+        var request = await uploads.CreateAsync(stationId, UploadService.Log, logType, null, baseUrl, Actor, cancellationToken).ConfigureAwait(false);
+        return (request.Id, request.RequestId ?? checked((int)request.Id), request.Location);
     }
 
     /// <summary>A new upload request of the station's diagnostics; returns its id and the folder URL the station uploads to.</summary>

@@ -11,6 +11,7 @@ namespace Iskra.TestLab.Tests.Cases;
 public sealed class SecurityCasesTests
 {
     private const string Profile1 = """{"featureProfiles":["Core","FirmwareManagement","LocalAuthListManagement","Reservation","SmartCharging","RemoteTrigger","Security"],"connectors":1,"securityProfile":1}""";
+    private const string Profile3 = """{"featureProfiles":["Core","FirmwareManagement","LocalAuthListManagement","Reservation","SmartCharging","RemoteTrigger","Security"],"connectors":1,"securityProfile":3}""";
     private const string Profile2 = """{"featureProfiles":["Core","FirmwareManagement","LocalAuthListManagement","Reservation","SmartCharging","RemoteTrigger","Security"],"connectors":1,"securityProfile":2}""";
 
     [Fact]
@@ -61,5 +62,36 @@ public sealed class SecurityCasesTests
         Assert.Equal("The Charge Point sends a StatusNotification.req", finding.GetProperty("expected").GetString());
         Assert.StartsWith("no StatusNotification.req within", finding.GetProperty("observed").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("Send StatusNotification.req at this point of the flow", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reference_station_uploads_its_security_log_and_updates_signed_firmware()
+    {
+        string[] ids = ["TC_079_CS", "TC_080_CS", "TC_081_CS"];
+        await using var lab = await LabHarness.StartAsync("LAB-SEC-LOG-FW");
+        var runId = await lab.StartRunAsync(Profile1, ids);
+
+        var run = await lab.FinishedAsync(runId);
+
+        foreach (var id in ids)
+        {
+            var verdict = LabHarness.Case(run, id);
+            Assert.True(verdict.GetProperty("verdict").GetString() == "passed", run.ToString());
+        }
+
+        Assert.Equal("lab-1.6.80-signed", lab.Station.FirmwareVersion); // TC_081's image was refused, TC_080's runs
+    }
+
+    [Fact]
+    public async Task The_reference_station_rejects_an_expired_charge_point_certificate_and_reports_it()
+    {
+        await using var lab = await LabHarness.StartAsync("LAB-SEC-CPC");
+        var runId = await lab.StartRunAsync(Profile3, "TC_077_CS");
+
+        var run = await lab.FinishedAsync(runId);
+
+        var verdict = LabHarness.Case(run, "TC_077_CS");
+        Assert.True(verdict.GetProperty("verdict").GetString() == "passed", verdict.ToString());
+        Assert.Equal("notApplicable", LabHarness.Case(await lab.FinishedAsync(await lab.StartRunAsync(Profile2, "TC_077_CS")), "TC_077_CS").GetProperty("verdict").GetString());
     }
 }

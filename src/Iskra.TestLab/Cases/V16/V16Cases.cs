@@ -104,13 +104,19 @@ public static class V16Cases
         new TC_075_1_CS(),
         new TC_075_2_CS(),
         new TC_076_CS(),
+        new TC_077_CS(),
         new TC_078_CS(),
+        new TC_079_CS(),
+        new TC_080_CS(),
+        new TC_081_CS(),
         new TC_084_CS(),
         new TC_085_CS(),
     ];
 
     public static IReadOnlyDictionary<string, NotApplicable> NotApplicable { get; } = new Dictionary<string, NotApplicable>(StringComparer.Ordinal)
     {
+        ["TC_083_CS"] = new("Upgrade security profile", "Security (1.6 security whitepaper)",
+            "Its outcome is the station's reconnection with the higher profile, a new TLS handshake: to profile 2 at a wss:// address that 1.6 has no configuration key to give, trusting Iskra's server certificate through the memory state's CentralSystemRootCertificate; to profile 3 with a client certificate the tool signed. The lab runs on the station's already established OCPP connection inside Iskra: it sees no handshake, and holds neither the CA of Iskra's TLS certificate nor a station CA that Iskra's admission trusts (both are the operator's TLS configuration)."),
         ["TC_086_CS"] = new("TLS - server-side certificate - Valid certificate", "Security (1.6 security whitepaper)",
             "Its checks are of the TLS handshake (the station's TLS version and cipher suites before the server certificate is sent) and of the HTTP upgrade request; the lab runs on the station's already established OCPP connection inside Iskra and sees neither the handshake nor the request."),
         ["TC_087_CS"] = new("TLS - Client-side certificate - valid certificate", "Security (1.6 security whitepaper)",
@@ -129,10 +135,5 @@ public static class V16Cases
         ("TC_043_3_CS", "Send Local Authorization List - Failed", "Local Auth List Management"),
         ("TC_044_3_CS", "Firmware Update - Installation Failed", "Firmware Management"),
         ("TC_074_CS", "Update Charge Point Certificate by request of Central System", "Security (1.6 security whitepaper)"),
-        ("TC_077_CS", "Invalid ChargePointCertificate Security Event", "Security (1.6 security whitepaper)"),
-        ("TC_079_CS", "Get Security Log", "Security (1.6 security whitepaper)"),
-        ("TC_080_CS", "Secure Firmware Update", "Security (1.6 security whitepaper)"),
-        ("TC_081_CS", "Secure Firmware Update - Invalid Signature", "Security (1.6 security whitepaper)"),
-        ("TC_083_CS", "Upgrade security profile", "Security (1.6 security whitepaper)"),
     ];
 }

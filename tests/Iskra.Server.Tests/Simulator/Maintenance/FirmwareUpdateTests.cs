@@ -142,6 +142,9 @@ public sealed class FirmwareUpdateTests(MaintenanceServer shared) : IClassFixtur
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         var signature = Convert.ToBase64String(key.SignData(image, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
         await using var station = await Maintenance.StartAsync(Server, id, OcppVersion.V16);
+        var root = await (await Server.Api().PostJsonAsync($"/api/stations/{id}/ocpp/InstallCertificate",
+            $$"""{"certificateType":"ManufacturerRootCertificate","certificate":"{{JsonEncode(certificate.ExportCertificatePem())}}"}""")).JsonAsync(200);
+        Assert.Equal("Accepted", root.GetProperty("status").GetString()); // the self-signed signer is its own manufacturer root here
 
         var answer = await (await Server.Api().PostJsonAsync($"/api/stations/{id}/ocpp/SignedUpdateFirmware",
             $$$"""{"requestId":77,"retries":1,"firmware":{"location":"{{{url}}}","retrieveDateTime":"{{{DateTime.UtcNow:O}}}","signingCertificate":"{{{JsonEncode(certificate.ExportCertificatePem())}}}","signature":"{{{signature}}}"}}""")).JsonAsync(200);
@@ -157,6 +160,40 @@ public sealed class FirmwareUpdateTests(MaintenanceServer shared) : IClassFixtur
         var refused = await (await Server.Api().PostJsonAsync($"/api/stations/{id}/ocpp/SignedUpdateFirmware",
             $$$"""{"requestId":78,"firmware":{"location":"{{{url}}}","retrieveDateTime":"{{{DateTime.UtcNow:O}}}","signingCertificate":"not a certificate","signature":"{{{signature}}}"}}""")).JsonAsync(200);
         Assert.Equal("InvalidCertificate", refused.GetProperty("status").GetString());
+        await station.AssertSentFramesValidAsync();
+    }
+
+    [Fact]
+    public async Task A_16_signing_certificate_must_chain_to_an_installed_manufacturer_root_and_an_RSA_PSS_signature_verifies()
+    {
+        var id = "sim-fw-root-16";
+        var image = Encoding.UTF8.GetBytes("{\"version\": \"6.2\"}");
+        var (_, url) = await Maintenance.UploadFirmwareAsync(Server, image, "fw-pss.json");
+        var now = DateTimeOffset.UtcNow;
+        using var rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var rootRequest = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Sim Manufacturer Root", rootKey, HashAlgorithmName.SHA256);
+        rootRequest.CertificateExtensions.Add(new System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension(true, false, 0, true));
+        using var root = rootRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
+        using var signerKey = RSA.Create(3072);
+        var signerRequest = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Sim Firmware Signer", signerKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pss);
+        using var signer = signerRequest.Create(root.SubjectName, System.Security.Cryptography.X509Certificates.X509SignatureGenerator.CreateForECDsa(rootKey), now.AddHours(-1), now.AddYears(1), [9, 9]);
+        var signature = Convert.ToBase64String(signerKey.SignData(image, HashAlgorithmName.SHA256, RSASignaturePadding.Pss));
+        var update = $$$"""{"requestId":91,"retries":1,"firmware":{"location":"{{{url}}}","retrieveDateTime":"{{{DateTime.UtcNow:O}}}","signingCertificate":"{{{JsonEncode(signer.ExportCertificatePem())}}}","signature":"{{{signature}}}"}}""";
+        await using var station = await Maintenance.StartAsync(Server, id, OcppVersion.V16);
+        using var api = Server.Api();
+
+        // 1.6 security L01.FR.12/L01.FR.24: no manufacturer root to chain to, so the certificate is refused with its event.
+        Assert.Equal("InvalidCertificate", (await (await api.PostJsonAsync($"/api/stations/{id}/ocpp/SignedUpdateFirmware", update)).JsonAsync(200)).GetProperty("status").GetString());
+        await Maintenance.WaitAsync(station, s => s.Sent("SecurityEventNotification").Count > 0);
+        Assert.Equal("InvalidFirmwareSigningCertificate", station.Sent("SecurityEventNotification")[0].GetProperty("type").GetString());
+
+        var installed = await (await api.PostJsonAsync($"/api/stations/{id}/ocpp/InstallCertificate",
+            $$"""{"certificateType":"ManufacturerRootCertificate","certificate":"{{JsonEncode(root.ExportCertificatePem())}}"}""")).JsonAsync(200);
+        Assert.Equal("Accepted", installed.GetProperty("status").GetString());
+        Assert.Equal("Accepted", (await (await api.PostJsonAsync($"/api/stations/{id}/ocpp/SignedUpdateFirmware", update)).JsonAsync(200)).GetProperty("status").GetString());
+        await Maintenance.WaitAsync(station, s => s.FirmwareStatus == "Installed");
+        Assert.Equal(["Downloading", "Downloaded", "SignatureVerified", "Installing", "InstallRebooting", "Installed"], Maintenance.Statuses(station, "SignedFirmwareStatusNotification"));
+        Assert.Equal("6.2", station.FirmwareVersion);
         await station.AssertSentFramesValidAsync();
     }
 

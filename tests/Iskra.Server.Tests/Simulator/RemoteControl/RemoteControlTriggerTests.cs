@@ -43,7 +43,8 @@ public sealed class RemoteControlTriggerTests(SharedSqliteServer shared) : IClas
             await TriggerAsync(api, station, "BootNotification", null, "BootNotification", sentBefore: 1);
             Assert.Equal("Accepted", (await api.RawAsync(id, "ExtendedTriggerMessage", """{"requestedMessage":"LogStatusNotification"}""")).Status());
             await station.WaitForSentAsync("LogStatusNotification");
-            Assert.Equal("Rejected", (await api.RawAsync(id, "ExtendedTriggerMessage", """{"requestedMessage":"SignChargePointCertificate"}""")).Status());
+            Assert.Equal("Accepted", (await api.RawAsync(id, "ExtendedTriggerMessage", """{"requestedMessage":"SignChargePointCertificate"}""")).Status());
+            await station.WaitForSentAsync("SignCertificate");
             Assert.Equal("Accepted", (await api.RawAsync(id, "ExtendedTriggerMessage", """{"requestedMessage":"FirmwareStatusNotification"}""")).Status());
             await station.WaitForSentAsync("SignedFirmwareStatusNotification");
             var signed = station.Sent("SignedFirmwareStatusNotification")[0];
