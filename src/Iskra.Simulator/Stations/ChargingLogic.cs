@@ -71,7 +71,7 @@ internal sealed class ChargingLogic(SimStation station)
         {
             if (!connector.CableInSocket)
             {
-                throw new InvalidOperationException($"Connector {connector.Id} has no cable plugged in.");
+                throw new InvalidOperationException($"Connector {connector.Id} has no EV plugged in and no cable in its socket.");
             }
 
             if (connector.CableLocked)

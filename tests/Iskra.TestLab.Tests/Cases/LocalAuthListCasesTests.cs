@@ -33,7 +33,7 @@ public sealed class LocalAuthListCasesTests
 
         CaseAssert.Verdict(run, "passed", "TC_043_2_CS", "TC_043_3_CS");
         Assert.Equal(5, lab.Station.Authorization.ListVersion); // TC_043_2_CS left version 5; the refused Full list of version 2 changed nothing
-        Assert.Single(lab.Station.Authorization.List);
+        Assert.Equal(2, lab.Station.Authorization.List.Count); // and its two id tags
     }
 
     [Fact]

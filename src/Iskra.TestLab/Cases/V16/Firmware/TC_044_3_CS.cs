@@ -34,11 +34,13 @@ public sealed class TC_044_3_CS : LabCase
             $"Check the downloaded image before installing it and report InstallationFailed when it cannot be installed ({location} is built for no charge point model), keeping the old firmware (OCPP 1.6 §4.5, §7.25).",
             failed.Call, "OCPP 1.6 §4.5");
 
-        // Step 13: every connector Available again (a station that set them Unavailable for the update, or rebooted, reports it).
+        // Step 13 (optional): a station that rebooted (step 9), or set its connectors Unavailable for the update,
+        // reports each connector Available again.
+        var rebooted = await t.MaybeAsync(V16Calls.BootNotification, within: TimeSpan.Zero).ConfigureAwait(false) is not null;
         for (var connector = 1; connector <= t.Model.Connectors; connector++)
         {
             var c = connector;
-            if (t.State.StatusOf(c) == nameof(ChargePointStatus.Available))
+            if (!rebooted && t.State.StatusOf(c) is nameof(ChargePointStatus.Available) or "Unknown")
             {
                 continue;
             }
