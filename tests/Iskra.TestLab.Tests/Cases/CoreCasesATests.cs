@@ -59,6 +59,18 @@ public sealed class CoreCasesATests
     }
 
     [Fact]
+    public async Task Without_a_card_reader_the_EV_side_disconnect_cases_start_charging_remotely_and_pass()
+    {
+        const string noReader = """{"featureProfiles":["Core"],"connectors":1,"cardReader":false}""";
+        await using var lab = await LabHarness.StartAsync("LAB-CORE-A-EV-RS");
+
+        var run = await lab.FinishedAsync(await lab.StartRunAsync(noReader, "TC_005_1_CS", "TC_005_3_CS"), TimeSpan.FromMinutes(4));
+
+        AssertPassed(run, ["TC_005_1_CS", "TC_005_3_CS"]);
+        Assert.Contains(lab.Station.Log.Entries, e => e.Kind == "received" && e.Text.Contains("\"RemoteStartTransaction\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_socket_station_declared_with_a_fixed_cable_fails_the_fixed_cable_unlock_at_step_2()
     {
         const string fixedCable = """{"featureProfiles":["Core"],"connectors":1,"fixedCable":true}""";
