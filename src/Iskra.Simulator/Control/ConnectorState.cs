@@ -2,7 +2,7 @@ using Iskra.Simulator.Model;
 
 namespace Iskra.Simulator.Control;
 
-/// <summary>One connector (2.0.1: one EVSE) in the control API: status, the EV, power, register and the session.</summary>
+/// <summary>One connector (2.0.1: one EVSE) in the control API: status, the EV, the cable in the socket and its lock, power, register and the session.</summary>
 public sealed record ConnectorState(
     int Id,
     string Status,
@@ -10,6 +10,8 @@ public sealed record ConnectorState(
     bool Dc,
     double MaxPowerW,
     bool Plugged,
+    bool CableInSocket,
+    bool CableLocked,
     double PowerW,
     double RegisterWh,
     double? LimitW,
@@ -27,6 +29,8 @@ public sealed record ConnectorState(
             connector.Options.Dc,
             connector.Options.MaxPowerW,
             connector.Plugged,
+            connector.CableInSocket,
+            connector.CableLocked,
             Math.Round(connector.PowerW, 1),
             Math.Round(connector.RegisterWh, 1),
             connector.LimitW,

@@ -10,7 +10,8 @@ namespace Iskra.Simulator.Firmware;
 
 /// <summary>
 /// A station's firmware update, version-neutral: wait for the retrieve date, download over HTTP(S),
-/// verify a signature when one is given, install, reboot into the new version and report Installed
+/// verify a signature when one is given, check the image fits the station (<see cref="FirmwareImages"/>),
+/// install, reboot into the new version and report Installed
 /// after the new boot (1.6 §5.19/§6.51, 1.6 security "Signed firmware update", 2.0.1 L01/L02).
 /// A new update cancels the one in progress (2.0.1 L01: AcceptedCanceled).
 /// </summary>
@@ -82,6 +83,15 @@ internal sealed class FirmwareProcess(SimStation station)
             }
 
             await ReportAsync(job, "Installing", token).ConfigureAwait(false);
+            if (FirmwareImages.Refusal(image, station.Options.Model) is { } refusal)
+            {
+                // 1.6 §7.25 / 2.0.1 L01: InstallationFailed; the old firmware stays and runs on, no reboot.
+                Finish(run);
+                station.Log.Note($"Firmware from {job.Location} cannot be installed: {refusal}.");
+                await ReportAsync(job, "InstallationFailed", token).ConfigureAwait(false);
+                return;
+            }
+
             var version = FirmwareVersions.Of(new Uri(job.Location), image, station.FirmwareVersion);
             if (job.Secure)
             {

@@ -17,7 +17,21 @@ public sealed class Connector(int id, ConnectorOptions options)
     /// <summary>The 1.6 ChargePointErrorCode (NoError unless Faulted).</summary>
     public string ErrorCode { get; internal set; } = "NoError";
 
+    /// <summary>The EV at the cable's other end (the EV side); null when none is connected.</summary>
     public ElectricVehicle? Ev { get; internal set; }
+
+    /// <summary>
+    /// A cable's plug is in the station's socket (the station side). It stays there after the EV side is
+    /// unplugged until someone takes it out, which the retention lock (<see cref="CableLocked"/>) may prevent.
+    /// </summary>
+    public bool CableInSocket { get; internal set; }
+
+    /// <summary>
+    /// The retention lock holds the cable in the socket: it engages when a transaction starts and opens when
+    /// the transaction ends normally (1.6 §4.10), on UnlockConnector (1.6 §5.18), and after an EV-side disconnect
+    /// only as UnlockConnectorOnEVSideDisconnect says (1.6 §4.10, §9.1.33).
+    /// </summary>
+    public bool CableLocked { get; internal set; }
 
     public ChargingSession? Session { get; internal set; }
 
@@ -41,6 +55,7 @@ public sealed class Connector(int id, ConnectorOptions options)
     /// <summary>The station's own limit for this connector now (composite of its charging profiles), W; null for none.</summary>
     public double? LimitW { get; internal set; }
 
+    /// <summary>An EV is connected (the cable is in the socket and in the EV).</summary>
     public bool Plugged => Ev is not null;
 
     /// <summary>Current per phase now, A.</summary>

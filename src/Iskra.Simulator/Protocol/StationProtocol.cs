@@ -29,8 +29,8 @@ internal abstract class StationProtocol(SimStation station)
         answer.GetProperty("interval").GetInt32(),
         answer.TryGetProperty("currentTime", out var time) ? time.GetDateTimeOffset() : null);
 
-    /// <summary>Queues a StatusNotification of the connector's current status.</summary>
-    public abstract void SendStatus(Connector connector);
+    /// <summary>Queues a StatusNotification of the connector's current status; <paramref name="info"/> is the 1.6 free text (2.0.1 has none).</summary>
+    public abstract void SendStatus(Connector connector, string? info);
 
     /// <summary>A Heartbeat: an empty payload on both versions.</summary>
     public static OutboundMessage Heartbeat() => new("Heartbeat", () => [], transactional: false);

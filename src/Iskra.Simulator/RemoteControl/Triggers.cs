@@ -43,7 +43,7 @@ internal static class Triggers
         {
             foreach (var connector in connectors)
             {
-                station.Protocol.SendStatus(connector);
+                station.Protocol.SendStatus(connector, null);
             }
         });
 

@@ -30,6 +30,7 @@ internal static class UnlockRules
                 return UnlockOutcome.Failed;
             }
 
+            connector.CableLocked = false;
             station.Log.Note($"Connector {connector.Id} unlocked.");
             return UnlockOutcome.Unlocked;
         });

@@ -117,10 +117,7 @@ public sealed class DriverLoop(SimStation station, DriverLoopOptions? options = 
         }
 
         await DelayAsync(random, _options.MinCharge, _options.MaxCharge, cancellationToken).ConfigureAwait(false);
-        if (connector.Plugged)
-        {
-            await station.UnplugAsync(connector.Id).ConfigureAwait(false);
-        }
+        await UnplugAsync(connector).ConfigureAwait(false);
     }
 
     private async Task SessionAsync(Connector connector, Random random, CancellationToken cancellationToken)
@@ -145,9 +142,30 @@ public sealed class DriverLoop(SimStation station, DriverLoopOptions? options = 
             await DelayAsync(random, _options.MinStep, _options.MaxStep, cancellationToken).ConfigureAwait(false);
         }
 
+        await UnplugAsync(connector).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The driver unplugs from the EV and takes the cable away; a cable the transaction held in the socket comes
+    /// out once the station has unlocked it (one that stays locked waits for the CSMS's UnlockConnector).
+    /// </summary>
+    private async Task UnplugAsync(Connector connector)
+    {
         if (connector.Plugged)
         {
             await station.UnplugAsync(connector.Id).ConfigureAwait(false);
+        }
+
+        if (connector.CableInSocket && !connector.CableLocked && !connector.Plugged)
+        {
+            try
+            {
+                await station.UnplugAsync(connector.Id).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                // Someone acted on the connector meanwhile (plugged in again, or the lock closed).
+            }
         }
     }
 

@@ -27,7 +27,7 @@ internal static class CableLock
     public static Task PlugHalfwayAsync(SimStation station, int connectorId) => station.LockedAsync(() =>
     {
         var connector = station.Connector(connectorId);
-        if (connector.Plugged || connector.Session is not null)
+        if (connector.Plugged || connector.CableInSocket || connector.Session is not null)
         {
             throw new InvalidOperationException($"Connector {connectorId} already has a cable plugged in.");
         }

@@ -17,7 +17,10 @@ internal sealed class ChargingLogic(SimStation station)
 
     private StationProtocol Protocol => station.Protocol;
 
-    public void SetStatus(Connector connector, ConnectorStatus status)
+    /// <summary>The 1.6 StatusNotification info of a status caused by an EV-side disconnect (1.6 §4.9).</summary>
+    public const string EvSideDisconnected = "EV side disconnected";
+
+    public void SetStatus(Connector connector, ConnectorStatus status, string? info = null)
     {
         if (connector.Status == status)
         {
@@ -25,15 +28,16 @@ internal sealed class ChargingLogic(SimStation station)
         }
 
         connector.Status = status;
-        Protocol.SendStatus(connector);
+        Protocol.SendStatus(connector, info);
     }
 
-    /// <summary>The status of a connector without a transaction.</summary>
+    /// <summary>The status of a connector without a transaction (a cable left in the socket without an EV: Finishing, 1.6 §4.9).</summary>
     public static ConnectorStatus IdleStatus(Connector connector) =>
         connector.ErrorCode != "NoError" ? ConnectorStatus.Faulted
         : connector.Inoperative ? ConnectorStatus.Unavailable
         : connector.Reservation is not null ? ConnectorStatus.Reserved
         : connector.Plugged || connector.Pending is not null ? ConnectorStatus.Preparing
+        : connector.CableInSocket ? ConnectorStatus.Finishing
         : ConnectorStatus.Available;
 
     public void PlugIn(Connector connector, ElectricVehicle ev)
@@ -44,6 +48,7 @@ internal sealed class ChargingLogic(SimStation station)
         }
 
         connector.Ev = ev;
+        connector.CableInSocket = true; // a new cable, or the EV back on the cable left in the socket
         if (connector.Session is null && connector.Pending is { } pending && Usable(connector))
         {
             StartTransaction(connector, pending.IdTag, pending.RemoteStartId, pending.Remote ? "RemoteStart" : "Authorized");
@@ -56,32 +61,67 @@ internal sealed class ChargingLogic(SimStation station)
         }
     }
 
+    /// <summary>
+    /// The driver unplugs the cable: from the EV, and out of the socket too unless the lock holds it there.
+    /// With no EV connected any more, only the cable left in the socket is taken out (refused while locked).
+    /// </summary>
     public void Unplug(Connector connector)
     {
         if (!connector.Plugged)
         {
-            throw new InvalidOperationException($"Connector {connector.Id} has no EV plugged in.");
+            if (!connector.CableInSocket)
+            {
+                throw new InvalidOperationException($"Connector {connector.Id} has no EV plugged in and no cable in its socket.");
+            }
+
+            if (connector.CableLocked)
+            {
+                throw new InvalidOperationException($"Connector {connector.Id}: the cable is locked in the socket.");
+            }
+
+            connector.CableInSocket = false;
+            station.Log.Note($"Connector {connector.Id}: the cable is taken out of the socket.");
+            SetStatus(connector, IdleStatus(connector));
+            return;
         }
 
         connector.Ev = null;
         connector.PowerW = 0;
+        if (!connector.CableLocked)
+        {
+            connector.CableInSocket = false;
+        }
+
         if (connector.Session is { } session)
         {
-            if (station.Configuration.GetBool("StopTransactionOnEVSideDisconnect", true))
-            {
-                StopTransaction(connector, "EVDisconnected", "EVCommunicationLost");
-            }
-            else
-            {
-                SetStatus(connector, ConnectorStatus.SuspendedEV);
-                Protocol.TransactionUpdated(connector, session, "EVCommunicationLost", "Trigger", []);
-            }
-
+            DisconnectedAtEv(connector, session);
             return;
         }
 
         connector.Pending = null;
         SetStatus(connector, IdleStatus(connector));
+    }
+
+    /// <summary>
+    /// The cable was unplugged at the EV during a transaction (1.6 §4.9, §4.10). StopTransactionOnEVSideDisconnect
+    /// true: the transaction stops (EVDisconnected), the lock opens only when UnlockConnectorOnEVSideDisconnect is
+    /// true, and a cable still in the socket keeps the connector Finishing. False: the transaction goes on,
+    /// SuspendedEV, and the cable stays locked whatever UnlockConnectorOnEVSideDisconnect says.
+    /// </summary>
+    private void DisconnectedAtEv(Connector connector, ChargingSession session)
+    {
+        if (station.Configuration.GetBool("StopTransactionOnEVSideDisconnect", true))
+        {
+            var unlock = station.Configuration.GetBool("UnlockConnectorOnEVSideDisconnect", true);
+            station.Log.Note($"Connector {connector.Id}: EV side disconnected; the transaction stops{(connector.CableInSocket && !unlock ? ", the cable stays locked" : string.Empty)}.");
+            StopTransaction(connector, "EVDisconnected", "EVCommunicationLost", unlock, EvSideDisconnected);
+            return;
+        }
+
+        station.Log.Note($"Connector {connector.Id}: EV side disconnected; the transaction goes on, the cable stays locked.");
+        connector.Status = ConnectorStatus.SuspendedEV;
+        Protocol.SendStatus(connector, EvSideDisconnected);
+        Protocol.TransactionUpdated(connector, session, "EVCommunicationLost", "Trigger", []);
     }
 
     /// <summary>An authorized id tag for this connector: starts at once when the EV is plugged in, else waits for it.</summary>
@@ -130,6 +170,7 @@ internal sealed class ChargingLogic(SimStation station)
         connector.Reservation = null;
         connector.Pending = null;
         connector.Session = session;
+        connector.CableLocked = connector.CableInSocket; // the socket locks the cable for the transaction
         _lastSample[connector.Id] = station.Now;
 
         // The status is the one the transaction starts in; its StatusNotification follows the start message.
@@ -138,12 +179,16 @@ internal sealed class ChargingLogic(SimStation station)
         Protocol.TransactionStarted(connector, session, trigger, Readings(connector, "MeterValuesSampledData"));
         if (previous != connector.Status)
         {
-            Protocol.SendStatus(connector);
+            Protocol.SendStatus(connector, null);
         }
     }
 
-    /// <summary>Ends the connector's transaction; <paramref name="reason"/> is the 1.6 Reason spelling.</summary>
-    public void StopTransaction(Connector connector, string reason, string trigger)
+    /// <summary>
+    /// Ends the connector's transaction; <paramref name="reason"/> is the 1.6 Reason spelling. The lock opens
+    /// (1.6 §4.10: part of the normal termination) unless <paramref name="unlock"/> is false; a cable still in
+    /// the socket leaves the connector Finishing, with <paramref name="info"/> in its StatusNotification.
+    /// </summary>
+    public void StopTransaction(Connector connector, string reason, string trigger, bool unlock = true, string? info = null)
     {
         if (connector.Session is not { } session)
         {
@@ -154,8 +199,13 @@ internal sealed class ChargingLogic(SimStation station)
         connector.PowerW = 0;
         var readings = Readings(connector, "StopTxnSampledData");
         connector.Session = null;
+        if (unlock)
+        {
+            connector.CableLocked = false;
+        }
+
         Protocol.TransactionEnded(connector, session, trigger, readings);
-        SetStatus(connector, connector.Plugged ? ConnectorStatus.Finishing : IdleStatus(connector));
+        SetStatus(connector, connector.Plugged || connector.CableInSocket ? ConnectorStatus.Finishing : IdleStatus(connector), info);
     }
 
     /// <summary>

@@ -501,7 +501,7 @@ public sealed class SimStation : IAsyncDisposable, IRpcCallHandler
         Protocol.SendStationStatus(!StationInoperative);
         foreach (var connector in Connectors)
         {
-            Protocol.SendStatus(connector);
+            Protocol.SendStatus(connector, null);
         }
     });
 

@@ -34,17 +34,26 @@ internal sealed class V16Protocol(SimStation station) : StationProtocol(station)
         return payload;
     }
 
-    public override void SendStatus(Connector connector)
+    public override void SendStatus(Connector connector, string? info)
     {
         var at = Now;
         var status = connector.Status.ToString();
         var errorCode = connector.ErrorCode;
-        Station.Outbox.Enqueue(new OutboundMessage("StatusNotification", () => new JsonObject
+        Station.Outbox.Enqueue(new OutboundMessage("StatusNotification", () =>
         {
-            ["connectorId"] = connector.Id,
-            ["errorCode"] = errorCode,
-            ["status"] = status,
-            ["timestamp"] = Payloads.Time(at),
+            var payload = new JsonObject
+            {
+                ["connectorId"] = connector.Id,
+                ["errorCode"] = errorCode,
+                ["status"] = status,
+                ["timestamp"] = Payloads.Time(at),
+            };
+            if (info is not null)
+            {
+                payload["info"] = info;
+            }
+
+            return payload;
         }, transactional: false));
     }
 

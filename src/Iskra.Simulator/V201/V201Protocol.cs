@@ -36,7 +36,7 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
         return new JsonObject { ["chargingStation"] = chargingStation, ["reason"] = reason };
     }
 
-    public override void SendStatus(Connector connector)
+    public override void SendStatus(Connector connector, string? info)
     {
         var at = Now;
         var status = ConnectorStatus(connector.Status);

@@ -39,6 +39,17 @@ public sealed class LabFiles(FileLinks links, FirmwareRepository firmware, Uploa
         return (request.Id, request.RequestId ?? checked((int)request.Id), request.Location);
     }
 
+    /// <summary>
+    /// Stores a firmware image named <paramref name="name"/> that no station can install: its header says it is built
+    /// for no charge point model ("model=none"), and it is not any vendor's image format. Returns its download URL.
+    /// </summary>
+    public async Task<string> UnsupportedFirmwareAsync(string baseUrl, string name, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes("model=none\nversion=lab-unsupported\nIskra test lab firmware image built for no charge point model: it must not be installed\n"));
+        var image = await firmware.AddAsync(name, content, Actor, cancellationToken).ConfigureAwait(false);
+        return FileLinks.Firmware(baseUrl, image.Id, image.Token, image.Name);
+    }
+
     /// <summary>A new upload request of the station's diagnostics; returns its id and the folder URL the station uploads to.</summary>
     public async Task<(long Id, string Location)> UploadAsync(string baseUrl, string stationId, CancellationToken cancellationToken)
     {

@@ -19,7 +19,10 @@ public sealed class SimulatedSessionTests(SharedSqliteServer shared) : IClassFix
 
         await station.StartSessionAsync(1, "SIMCARD-" + version);
         await Task.Delay(2500, TestContext.Current.CancellationToken); // a few 1-second samples
-        await station.UnplugAsync(1);
+        await station.UnplugAsync(1); // at the EV: the transaction stops, the cable stays in the socket (Finishing)
+        await station.SettleAsync();
+        Assert.Equal(Iskra.Simulator.Model.ConnectorStatus.Finishing, station.Connector(1).Status);
+        await station.UnplugAsync(1); // the unlocked cable is taken out of the socket
         await station.SettleAsync();
 
         var list = await (await api.GetAsync($"/api/transactions?stationId={id}", TestContext.Current.CancellationToken)).JsonAsync(200);

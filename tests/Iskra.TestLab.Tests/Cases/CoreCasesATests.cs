@@ -45,6 +45,32 @@ public sealed class CoreCasesATests
     }
 
     [Fact]
+    public async Task The_EV_side_disconnect_cases_pass_and_the_station_keeps_its_settings()
+    {
+        string[] cases = ["TC_005_1_CS", "TC_005_2_CS", "TC_005_3_CS"];
+        await using var lab = await LabHarness.StartAsync("LAB-CORE-A-EV");
+
+        var run = await lab.FinishedAsync(await lab.StartRunAsync(LabHarness.AllProfiles, cases), TimeSpan.FromMinutes(6));
+
+        AssertPassed(run, cases);
+        Assert.Equal("true", lab.Station.Configuration.Get("StopTransactionOnEVSideDisconnect"));
+        Assert.Equal("true", lab.Station.Configuration.Get("UnlockConnectorOnEVSideDisconnect"));
+        Assert.All(lab.Station.Connectors, c => Assert.False(c.CableInSocket, $"connector {c.Id} still holds a cable"));
+    }
+
+    [Fact]
+    public async Task Without_a_card_reader_the_EV_side_disconnect_cases_start_charging_remotely_and_pass()
+    {
+        const string noReader = """{"featureProfiles":["Core"],"connectors":1,"cardReader":false}""";
+        await using var lab = await LabHarness.StartAsync("LAB-CORE-A-EV-RS");
+
+        var run = await lab.FinishedAsync(await lab.StartRunAsync(noReader, "TC_005_1_CS", "TC_005_3_CS"), TimeSpan.FromMinutes(4));
+
+        AssertPassed(run, ["TC_005_1_CS", "TC_005_3_CS"]);
+        Assert.Contains(lab.Station.Log.Entries, e => e.Kind == "received" && e.Text.Contains("\"RemoteStartTransaction\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_socket_station_declared_with_a_fixed_cable_fails_the_fixed_cable_unlock_at_step_2()
     {
         const string fixedCable = """{"featureProfiles":["Core"],"connectors":1,"fixedCable":true}""";

@@ -17,4 +17,18 @@ public sealed class FirmwareCasesTests
         Assert.Equal("passed", run.GetProperty("status").GetString());
         Assert.Equal("lab-1.6.44", lab.Station.FirmwareVersion);
     }
+
+    [Fact]
+    public async Task The_installation_failed_case_passes_and_the_old_firmware_runs_on()
+    {
+        await using var lab = await LabHarness.StartAsync("LAB-FIRMWARE-FAIL");
+        var before = lab.Station.FirmwareVersion;
+
+        var run = await lab.FinishedAsync(await lab.StartRunAsync(LabHarness.AllProfiles, "TC_044_3_CS"));
+
+        CaseAssert.Verdict(run, "passed", "TC_044_3_CS");
+        Assert.Equal(before, lab.Station.FirmwareVersion);
+        Assert.Equal("InstallationFailed", lab.Station.FirmwareStatus);
+        Assert.Equal(1, lab.Station.Connections); // no reboot
+    }
 }

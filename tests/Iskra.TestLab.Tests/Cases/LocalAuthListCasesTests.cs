@@ -24,6 +24,19 @@ public sealed class LocalAuthListCasesTests
     }
 
     [Fact]
+    public async Task The_failed_case_passes_with_a_list_longer_than_the_station_can_take_and_the_list_stays_as_it_was()
+    {
+        await using var lab = await LabHarness.StartAsync("LAB-LOCALLIST-FAIL");
+        var runId = await lab.StartRunAsync(LabHarness.AllProfiles, "TC_043_2_CS", "TC_043_3_CS");
+
+        var run = await lab.FinishedAsync(runId);
+
+        CaseAssert.Verdict(run, "passed", "TC_043_2_CS", "TC_043_3_CS");
+        Assert.Equal(5, lab.Station.Authorization.ListVersion); // TC_043_2_CS left version 5; the refused Full list of version 2 changed nothing
+        Assert.Equal(2, lab.Station.Authorization.List.Count); // and its two id tags
+    }
+
+    [Fact]
     public async Task The_not_supported_cases_pass_against_a_station_without_the_profile()
     {
         await using var lab = await LabHarness.StartAsync("LAB-NOLOCALLIST", o => o with

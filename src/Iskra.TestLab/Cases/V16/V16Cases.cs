@@ -25,6 +25,9 @@ public static class V16Cases
         new TC_004_2_CS(),
         new TC_068_CS(),
         new TC_069_CS(),
+        new TC_005_1_CS(),
+        new TC_005_2_CS(),
+        new TC_005_3_CS(),
         new TC_007_CS(),
         new TC_061_CS(),
         new TC_010_CS(),
@@ -67,9 +70,11 @@ public static class V16Cases
         new TC_043_CS(),
         new TC_043_1_CS(),
         new TC_043_2_CS(),
+        new TC_043_3_CS(),
         new TC_008_CS(),
         new TC_044_1_CS(),
         new TC_044_2_CS(),
+        new TC_044_3_CS(),
         new TC_045_1_CS(),
         new TC_045_2_CS(),
         new TC_046_1_CS(),
@@ -129,11 +134,6 @@ public static class V16Cases
     /// </summary>
     public static IReadOnlyList<(string Id, string Title, string Profile)> NotYetBuilt { get; } =
     [
-        ("TC_005_1_CS", "EV Side Disconnected - StopTransactionOnEVSideDisconnect = true - UnlockConnectorOnEVSideDisconnect = true", "Core"),
-        ("TC_005_2_CS", "EV Side Disconnected - StopTransactionOnEVSideDisconnect = true - UnlockConnectorOnEVSideDisconnect = false", "Core"),
-        ("TC_005_3_CS", "EV Side Disconnected - StopTransactionOnEVSideDisconnect = false - UnlockConnectorOnEVSideDisconnect = false", "Core"),
-        ("TC_043_3_CS", "Send Local Authorization List - Failed", "Local Auth List Management"),
-        ("TC_044_3_CS", "Firmware Update - Installation Failed", "Firmware Management"),
         ("TC_074_CS", "Update Charge Point Certificate by request of Central System", "Security (1.6 security whitepaper)"),
     ];
 }

@@ -31,6 +31,14 @@ public static class Idle
             else if (Busy.Contains(status))
             {
                 await t.ManualAsync(ManualAction.Unplug(connector)).ConfigureAwait(false);
+                if (await t.MaybeAsync(V16Calls.StatusNotification, s => s.ConnectorId == c && s.Status == ChargePointStatus.Available).ConfigureAwait(false) is not null)
+                {
+                    continue;
+                }
+
+                // A transaction still running stopped when the cable came off the EV, and the socket held the cable
+                // until the stop unlocked it (OCPP 1.6 §4.10): Finishing; now the cable comes out of the socket.
+                await t.ManualAsync(ManualAction.Unplug(connector)).ConfigureAwait(false);
             }
             else if (status == "Unavailable")
             {

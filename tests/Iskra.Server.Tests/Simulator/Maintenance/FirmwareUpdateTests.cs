@@ -75,6 +75,26 @@ public sealed class FirmwareUpdateTests(MaintenanceServer shared) : IClassFixtur
         await station.AssertSentFramesValidAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(Matrix.Versions), MemberType = typeof(Matrix))]
+    public async Task An_image_built_for_another_model_ends_in_InstallationFailed_and_the_old_firmware_runs_on(OcppVersion version)
+    {
+        var id = $"sim-fw-foreign-{version}";
+        var (firmwareId, _) = await Maintenance.UploadFirmwareAsync(Server, Encoding.UTF8.GetBytes("model=Other-Wallbox\nversion=9.9.9\n"), $"other-fw-9.9.9-{(int)version}.bin");
+        await using var station = await Maintenance.StartAsync(Server, id, version);
+
+        await (await Server.Api().PostJsonAsync($"/api/stations/{id}/commands/update-firmware",
+            $$"""{"firmwareId":{{firmwareId}},"retrieveDate":"{{DateTime.UtcNow:O}}"}""")).JsonAsync(200);
+
+        var update = await Maintenance.NewestWithStatusAsync(Server, $"/api/stations/{id}/firmware-updates", "InstallationFailed");
+        Assert.Equal(["Downloading", "Downloaded", "Installing", "InstallationFailed"], Maintenance.History(update));
+        Assert.Equal("1.0.0", station.FirmwareVersion);
+        Assert.Equal("InstallationFailed", station.FirmwareStatus);
+        Assert.Single(station.Sent("BootNotification")); // no reboot
+        Assert.Contains(station.Log.Entries, e => e.Text.Contains("built for Other-Wallbox, not for this station's model Simulator", StringComparison.Ordinal));
+        await station.AssertSentFramesValidAsync();
+    }
+
     [Fact]
     public async Task A_signed_update_on_201_verifies_the_signature_and_a_wrong_one_is_InvalidSignature()
     {

@@ -62,7 +62,9 @@ public sealed class RemoteControlAvailabilityTests(SharedSqliteServer shared) : 
                 station.Sent("StatusNotification").Where(s => s.GetProperty("connectorId").GetInt32() == 0).Select(s => s.GetProperty("status").GetString()));
         }
 
-        await station.UnplugAsync(1);
+        await station.UnplugAsync(1); // at the EV: the transaction ends, the cable is still in the socket
+        await station.SettleAsync();
+        await station.UnplugAsync(1); // the cable comes out: the scheduled change applies
 
         await api.WaitForStatusAsync(id, version, 1, "Unavailable");
         Assert.Equal("EVDisconnected", await api.StoppedReasonAsync(id));
