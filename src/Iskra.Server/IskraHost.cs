@@ -77,6 +77,8 @@ public static partial class IskraHost
         builder.Services.AddCsms(builder.Configuration, database);
         builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
         builder.Services.AddOcppTransport(builder.Configuration);
+        builder.Services.AddSingleton<CatalogReadmission>(); // the catalog (Csms) meets the live sessions (transport)
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogReadmission>());
         builder.Services.AddIskraApi();
         builder.Services.AddTestLab(builder.Configuration);
         builder.Services.AddIskraWebhooks();

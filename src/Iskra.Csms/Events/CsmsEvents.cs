@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
@@ -8,12 +8,10 @@ namespace Iskra.Csms.Events;
 
 /// <summary>
 /// The in-process event feed: services publish, subscribers (SSE clients, webhooks) each get a
-/// bounded queue. A slow subscriber loses the events that find its queue full, never slows a station,
-/// and is told so right before the first event after the loss (<see cref="Subscription.TakeOverflow"/>,
-/// an SSE <c>reset</c>).
-/// A loss is marked by the single writer of each queue at the moment it happens (the publisher under its
-/// lock for the fan-out queue, the fan-out task for a subscriber's queue), so the reader learns of it
-/// exactly at the event that follows the gap, never before or after.
+/// bounded queue. A slow subscriber loses its oldest events, never slows a station, and is told so
+/// with the first event it takes after the gap (<see cref="Subscription.TryTake"/>, an SSE <c>reset</c>):
+/// a subscriber's queue drops and marks under one lock with the reader's take, and the fan-out task sees
+/// a loss of its own queue as a gap in the sequence numbers, so the news is never early or late.
 /// Publishing while nobody watches costs one volatile read. Publishing while somebody watches is
 /// O(1) whatever the number of subscribers: the event is numbered, kept in the ring and queued for
 /// one fan-out task (<see cref="FanOutCapacity"/>), which offers it to each subscriber off the
@@ -27,14 +25,13 @@ public sealed class CsmsEvents : IDisposable
 {
     public const int QueueCapacity = 1024;
 
-    /// <summary>Events waiting for the fan-out task; past it new events are dropped and every subscriber gets a reset.</summary>
+    /// <summary>Events waiting for the fan-out task; past it the oldest are dropped and every subscriber gets a reset.</summary>
     public const int FanOutCapacity = 16 * 1024;
 
     private readonly Lock _gate = new();
-    private readonly Channel<FanOutItem> _fanOut;
+    private readonly Channel<CsmsEvent> _fanOut;
     private readonly bool _startFanOut;
     private Task? _fanOutTask;
-    private bool _fanOutLost; // under _gate: an event was dropped, the next one queued carries the news
     private readonly TimeProvider _time;
     private readonly CsmsEvent?[] _ring;
     private Subscription[] _subscriptions = [];
@@ -56,7 +53,7 @@ public sealed class CsmsEvents : IDisposable
         _ring = new CsmsEvent?[Math.Max(0, options.Value.ReplayBuffer)];
         _sequence = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
         _startFanOut = startFanOut;
-        _fanOut = Channel.CreateBounded<FanOutItem>(new BoundedChannelOptions(FanOutCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        _fanOut = Channel.CreateBounded<CsmsEvent>(new BoundedChannelOptions(FanOutCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     }
 
     /// <summary>Events published and not yet offered to the subscribers.</summary>
@@ -91,7 +88,7 @@ public sealed class CsmsEvents : IDisposable
 
             if (_subscriptions.Length > 0)
             {
-                _fanOutLost = !_fanOut.Writer.TryWrite(new FanOutItem(e, _fanOutLost));
+                _fanOut.Writer.TryWrite(e);
             }
         }
     }
@@ -107,16 +104,22 @@ public sealed class CsmsEvents : IDisposable
 
     private async Task FanOutAsync()
     {
-        await foreach (var (e, afterLoss) in _fanOut.Reader.ReadAllAsync().ConfigureAwait(false))
+        // Every event published while somebody is subscribed enters this queue in sequence order (under
+        // _gate), so a gap before an event is a loss here, or a time without subscribers: the subscriptions
+        // tell which (one that started after the gap lost nothing).
+        var previous = 0L;
+        await foreach (var e in _fanOut.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             var subscriptions = Volatile.Read(ref _subscriptions);
-            if (afterLoss)
+            if (previous != 0 && e.Sequence > previous + 1)
             {
                 foreach (var subscription in subscriptions)
                 {
-                    subscription.LostBefore(e.Sequence);
+                    subscription.Gap(previous, e.Sequence);
                 }
             }
+
+            previous = e.Sequence;
 
             foreach (var subscription in subscriptions)
             {
@@ -204,43 +207,65 @@ public sealed class CsmsEvents : IDisposable
         private readonly string? _stationId;
         private readonly long _after;
         private readonly Channel<CsmsEvent> _queue;
-
-        // Written by the fan-out task only (the queue's single writer), read by the subscriber's reader.
-        private readonly ConcurrentQueue<long> _losses = new(); // each: an event lost; the reader is told before the first later one
-        private bool _marked; // a loss is queued and no event has been queued since
+        private readonly Lock _gate = new(); // a drop and its mark, against the reader's take
+        private bool _dropped; // under _gate: the oldest queued events were dropped, the head follows the gap
+        private Queue<long>? _gaps; // under _gate: the first event after each loss of the fan-out queue
 
         internal Subscription(CsmsEvents owner, string? stationId, long after)
         {
             _owner = owner;
             _stationId = stationId;
             _after = after;
-            _queue = Channel.CreateBounded<CsmsEvent>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+            _queue = Channel.CreateBounded<CsmsEvent>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
         }
 
+        /// <summary>For waiting (<c>WaitToReadAsync</c>) or a reader that does not care about losses; take with <see cref="TryTake"/> to learn of them.</summary>
         public ChannelReader<CsmsEvent> Reader => _queue.Reader;
 
         /// <summary>The sequence of the last event published before this subscription; it gets the later ones.</summary>
         public long StartSequence => _after;
 
         /// <summary>
-        /// True when events meant for this subscriber were lost (its queue or the fan-out queue was full)
-        /// between the event it took before and <paramref name="next"/>, the one it just took: the reader
-        /// checks each event it takes and tells its client before passing it on. True once per loss.
+        /// Takes the next event; <paramref name="afterLoss"/> is true when events meant for this subscriber were
+        /// dropped right before it (its queue or the fan-out queue was full), so its client must reload.
         /// </summary>
-        public bool TakeOverflow(long next)
+        public bool TryTake([MaybeNullWhen(false)] out CsmsEvent e, out bool afterLoss)
         {
-            var lost = false;
-            while (_losses.TryPeek(out var sequence) && sequence < next)
+            lock (_gate)
             {
-                _losses.TryDequeue(out _);
-                lost = true;
-            }
+                afterLoss = false;
+                if (!_queue.Reader.TryRead(out e))
+                {
+                    return false;
+                }
 
-            return lost;
+                if (_dropped)
+                {
+                    _dropped = false;
+                    afterLoss = true;
+                }
+
+                while (_gaps is { Count: > 0 } && _gaps.Peek() <= e.Sequence)
+                {
+                    _gaps.Dequeue();
+                    afterLoss = true;
+                }
+
+                return true;
+            }
         }
 
-        /// <summary>The fan-out queue lost events just before <paramref name="sequence"/> (called before it is offered).</summary>
-        internal void LostBefore(long sequence) => Lost(sequence - 1);
+        /// <summary>The fan-out queue went from <paramref name="previous"/> to <paramref name="next"/>: a loss for this subscriber unless it started after the gap.</summary>
+        internal void Gap(long previous, long next)
+        {
+            if (next - 1 > Math.Max(previous, _after))
+            {
+                lock (_gate)
+                {
+                    (_gaps ??= new()).Enqueue(next);
+                }
+            }
+        }
 
         internal void Offer(CsmsEvent e)
         {
@@ -248,21 +273,24 @@ public sealed class CsmsEvents : IDisposable
             {
                 if (_queue.Writer.TryWrite(e))
                 {
-                    _marked = false;
+                    return;
                 }
-                else
-                {
-                    Lost(e.Sequence);
-                }
-            }
-        }
 
-        private void Lost(long sequence)
-        {
-            if (!_marked)
-            {
-                _losses.Enqueue(sequence); // before any later event is queued: the reader sees it in time
-                _marked = true;
+                lock (_gate)
+                {
+                    if (_queue.Writer.TryWrite(e))
+                    {
+                        return; // the reader took one meanwhile
+                    }
+
+                    // Full: the oldest goes (a client that reloads wants the newest), marked together with the drop.
+                    if (_queue.Reader.TryRead(out _))
+                    {
+                        _dropped = true;
+                    }
+
+                    _queue.Writer.TryWrite(e);
+                }
             }
         }
 
@@ -274,5 +302,3 @@ public sealed class CsmsEvents : IDisposable
     }
 }
 
-/// <summary>An event on its way to the fan-out task; <paramref name="AfterLoss"/>: events just before it were dropped.</summary>
-internal readonly record struct FanOutItem(CsmsEvent Event, bool AfterLoss);

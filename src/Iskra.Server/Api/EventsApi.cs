@@ -118,14 +118,14 @@ public static class EventsApi
                         return;
                     }
 
-                    while (reader.TryRead(out var e))
+                    while (subscription.TryTake(out var e, out var afterLoss))
                     {
                         if (e.Sequence <= last)
                         {
                             continue; // already replayed (the feed hands over without overlap; this only guards it)
                         }
 
-                        if (subscription.TakeOverflow(e.Sequence))
+                        if (afterLoss)
                         {
                             // Events before this one were dropped while the client was slow: it reloads its state.
                             await response.Body.WriteAsync(Reset(filter, delivered, e.Sequence, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);

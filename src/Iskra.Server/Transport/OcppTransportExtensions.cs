@@ -17,8 +17,6 @@ public static class OcppTransportExtensions
         services.AddSingleton<FloodBudgets>();
         services.AddSingleton<OcppEndpoint>();
         services.AddSingleton<StationCertificates>();
-        services.AddSingleton<CatalogReadmission>();
-        services.AddHostedService(sp => sp.GetRequiredService<CatalogReadmission>());
 
         // Every HTTPS endpoint lets any client certificate through the TLS handshake: StationCertificates
         // judges it against Ocpp:StationCaFile at admission, where a refusal is a recorded 401.

@@ -49,7 +49,7 @@ public sealed class EventFanOutTests
         Assert.Equal(["cp-1", "cp-2", "cp-1"], received.Select(e => e.StationId));
         Assert.True(received[0].Sequence < received[1].Sequence && received[1].Sequence < received[2].Sequence);
         Assert.Equal("cp-2", (await one.Reader.ReadAsync(TestContext.Current.CancellationToken)).StationId);
-        Assert.False(all.TakeOverflow(long.MaxValue));
+        Assert.False(all.TryTake(out _, out _)); // nothing more, and nothing was lost on the way
     }
 
     [Fact]
@@ -69,15 +69,15 @@ public sealed class EventFanOutTests
         }
 
         Assert.Equal(CsmsEvents.QueueCapacity, slow.Reader.Count);
-        var last = 0L;
-        while (slow.Reader.TryRead(out var e))
+        Assert.True(slow.TryTake(out var first, out var afterLoss));
+        Assert.True(afterLoss); // the oldest ten went: the first event taken follows the gap
+        var previous = first.Sequence;
+        while (slow.TryTake(out var e, out afterLoss))
         {
-            Assert.False(slow.TakeOverflow(e.Sequence)); // the kept events come before the loss
-            last = e.Sequence;
+            Assert.False(afterLoss);
+            Assert.Equal(previous + 1, e.Sequence); // the newest are kept, in order
+            previous = e.Sequence;
         }
-
-        Assert.True(slow.TakeOverflow(last + CsmsEvents.QueueCapacity + 10)); // an event after the loss
-        Assert.False(slow.TakeOverflow(long.MaxValue));
     }
 
     private static void Publish(CsmsEvents events, string stationId) =>
