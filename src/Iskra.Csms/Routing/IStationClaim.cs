@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Iskra.Ocpp.Rpc;
 
 namespace Iskra.Csms.Routing;
@@ -18,4 +19,16 @@ public interface IStationClaim : IRpcCallHandler
 
     /// <summary>One whole text frame of the station's connection, either way; the span is valid during the call only.</summary>
     void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame);
+
+    /// <summary>
+    /// Whether <paramref name="certificate"/> is a client certificate the claim itself issued for this station while it
+    /// lasts (the same certificate, valid now). Transport admits such a certificate for this station even when it does
+    /// not chain to <c>Ocpp:StationCaFile</c>; for no other station, and not once the claim is released. None by default.
+    /// </summary>
+    bool IssuedClientCertificate(X509Certificate2 certificate) => false;
+
+    /// <summary>A new connection of the station was admitted, with the TLS client certificate it presented (null: none).</summary>
+    void OnConnected(X509Certificate2? clientCertificate)
+    {
+    }
 }

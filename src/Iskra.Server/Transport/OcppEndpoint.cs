@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Stations;
@@ -18,6 +19,7 @@ public sealed partial class OcppEndpoint(
     IStationConnectionHandler connections,
     StationSessions sessions,
     StationCertificates certificates,
+    StationClaims claims,
     HandshakeGate handshakes,
     ReplacementThrottle replacements,
     FloodBudgets floodBudgets,
@@ -68,7 +70,7 @@ public sealed partial class OcppEndpoint(
 
         using (socket)
         {
-            await RunAsync(stationId, version, remote, socket, options.Value, context.RequestAborted).ConfigureAwait(false);
+            await RunAsync(stationId, version, remote, socket, context.Connection.ClientCertificate, options.Value, context.RequestAborted).ConfigureAwait(false);
         }
     }
 
@@ -87,7 +89,7 @@ public sealed partial class OcppEndpoint(
             stationId,
             BasicCredentials.TryParse(context.Request.Headers.Authorization, out var user, out var password) ? user : null,
             user.Length > 0 || password.Length > 0 ? password : null,
-            certificates.TrustedCommonName(context.Connection.ClientCertificate),
+            certificates.TrustedCommonName(context.Connection.ClientCertificate, stationId),
             context.Request.IsHttps,
             remote);
         var decision = await admission.AdmitAsync(request, context.RequestAborted).ConfigureAwait(false);
@@ -159,7 +161,7 @@ public sealed partial class OcppEndpoint(
         await RespondAsync(context, StatusCodes.Status400BadRequest, "Invalid station id.").ConfigureAwait(false);
     }
 
-    private async Task RunAsync(string stationId, OcppVersion version, string? remote, WebSocket socket, OcppServerOptions settings, CancellationToken aborted)
+    private async Task RunAsync(string stationId, OcppVersion version, string? remote, WebSocket socket, X509Certificate2? clientCertificate, OcppServerOptions settings, CancellationToken aborted)
     {
         var connection = connections.Open(stationId, version, remote);
         var channelOptions = settings.ToChannelOptions();
@@ -185,6 +187,7 @@ public sealed partial class OcppEndpoint(
         {
             LogConnected(logger, stationId, version, remote);
             await connections.OnConnectedAsync(connection, channel, replaced?.Connection, aborted).ConfigureAwait(false);
+            claims.Find(stationId)?.OnConnected(clientCertificate); // a claim (the test lab) sees the station come back, and with which certificate
             await channel.RunAsync(aborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

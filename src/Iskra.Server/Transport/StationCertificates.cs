@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Iskra.Csms.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Iskra.Server.Transport;
@@ -10,6 +11,9 @@ namespace Iskra.Server.Transport;
 /// allowed for client authentication; then its one subject CN is the identity admission compares
 /// with the station id (A00.FR.405). Kestrel lets any client certificate through the TLS handshake
 /// so that this check, with the station id known, refuses with a recorded 401 (A00.FR.407/408).
+/// One exception, scoped to a claim (the test lab's run): a certificate the claim on the station issued to it
+/// during the claim (<see cref="IStationClaim.IssuedClientCertificate"/>) is trusted for that station only,
+/// while the claim lasts; the CN rule is the same.
 /// </summary>
 public sealed partial class StationCertificates : IDisposable
 {
@@ -18,11 +22,13 @@ public sealed partial class StationCertificates : IDisposable
 
     private readonly X509Certificate2Collection _anchors = [];
     private readonly X509Certificate2Collection _intermediates = [];
+    private readonly StationClaims _claims;
     private readonly TimeProvider _time;
     private readonly ILogger<StationCertificates> _logger;
 
-    public StationCertificates(IOptions<OcppServerOptions> options, TimeProvider time, ILogger<StationCertificates> logger)
+    public StationCertificates(IOptions<OcppServerOptions> options, StationClaims claims, TimeProvider time, ILogger<StationCertificates> logger)
     {
+        _claims = claims;
         _time = time;
         _logger = logger;
         if (options.Value.StationCaFile is not { Length: > 0 } path)
@@ -43,18 +49,36 @@ public sealed partial class StationCertificates : IDisposable
         }
     }
 
-    /// <summary>The subject CN of a trusted, valid client certificate; null for none, an untrusted one, or one without exactly one CN.</summary>
-    public string? TrustedCommonName(X509Certificate2? certificate)
+    /// <summary>
+    /// The subject CN of a trusted, valid client certificate presented for <paramref name="stationId"/>; null for none,
+    /// an untrusted one, or one without exactly one CN.
+    /// </summary>
+    public string? TrustedCommonName(X509Certificate2? certificate, string stationId)
     {
         if (certificate is null)
         {
             return null;
         }
 
+        if (!ChainsToStationCa(certificate))
+        {
+            if (_claims.Find(stationId) is not { } claim || !claim.IssuedClientCertificate(certificate))
+            {
+                return null;
+            }
+
+            LogIssuedByClaim(_logger, certificate.Subject, stationId, claim.Owner);
+        }
+
+        return OnlyCommonName(certificate);
+    }
+
+    private bool ChainsToStationCa(X509Certificate2 certificate)
+    {
         if (_anchors.Count == 0)
         {
             LogNoStationCa(_logger, certificate.Subject);
-            return null;
+            return false;
         }
 
         using var chain = new X509Chain();
@@ -69,9 +93,14 @@ public sealed partial class StationCertificates : IDisposable
         if (!chain.Build(certificate))
         {
             LogUntrusted(_logger, certificate.Subject, string.Join(", ", chain.ChainStatus.Select(s => s.Status)));
-            return null;
+            return false;
         }
 
+        return true;
+    }
+
+    private static string? OnlyCommonName(X509Certificate2 certificate)
+    {
         string? commonName = null;
         foreach (var name in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
         {
@@ -104,6 +133,9 @@ public sealed partial class StationCertificates : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client certificate {Subject} not trusted: no station CA configured (Ocpp:StationCaFile)")]
     private static partial void LogNoStationCa(ILogger logger, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client certificate {Subject} of {StationId} trusted as issued to it by {Owner}, which holds the station")]
+    private static partial void LogIssuedByClaim(ILogger logger, string subject, string stationId, string owner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client certificate {Subject} not trusted: {ChainStatus}")]
     private static partial void LogUntrusted(ILogger logger, string subject, string chainStatus);

@@ -1,3 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
+using Iskra.Csms.Routing;
+using Iskra.Ocpp.Rpc;
 using Iskra.Server.Tests.Infrastructure;
 using Iskra.Server.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace Iskra.Server.Tests.Transport;
 
-/// <summary>The profile 3 trust rules that need no server: secure by default, a broken CA file stops the start.</summary>
+/// <summary>
+/// The profile 3 trust rules that need no server: secure by default, a broken CA file stops the start, and a certificate a
+/// claim issued is trusted for its station only while the claim holds it.
+/// </summary>
 public sealed class StationCertificatesTests
 {
     [Fact]
@@ -14,7 +20,7 @@ public sealed class StationCertificatesTests
         using var pki = new TestCertificates("Some CA");
         using var certificates = Create(caFile: null);
 
-        Assert.Null(certificates.TrustedCommonName(pki.Client("CP1")));
+        Assert.Null(certificates.TrustedCommonName(pki.Client("CP1"), "CP1"));
     }
 
     [Fact]
@@ -27,7 +33,7 @@ public sealed class StationCertificatesTests
         {
             using var certificates = Create(file);
 
-            Assert.Equal("CP1", certificates.TrustedCommonName(pki.Client("CP1")));
+            Assert.Equal("CP1", certificates.TrustedCommonName(pki.Client("CP1"), "CP1"));
         }
         finally
         {
@@ -50,8 +56,8 @@ public sealed class StationCertificatesTests
             using var withoutIntermediate = Create(rootOnly);
             using var withIntermediate = Create(both);
 
-            Assert.Null(withoutIntermediate.TrustedCommonName(station));
-            Assert.Equal("CP2", withIntermediate.TrustedCommonName(station));
+            Assert.Null(withoutIntermediate.TrustedCommonName(station, "CP2"));
+            Assert.Equal("CP2", withIntermediate.TrustedCommonName(station, "CP2"));
         }
         finally
         {
@@ -77,6 +83,65 @@ public sealed class StationCertificatesTests
         }
     }
 
-    private static StationCertificates Create(string? caFile) =>
-        new(Options.Create(new OcppServerOptions { StationCaFile = caFile }), TimeProvider.System, NullLogger<StationCertificates>.Instance);
+    [Fact]
+    public void A_certificate_a_claim_issued_is_trusted_for_its_station_only_and_only_while_the_claim_holds_it()
+    {
+        using var station = new TestCertificates("Station CA");
+        using var lab = new TestCertificates("Lab CA");
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, station.AuthorityPem);
+        try
+        {
+            var claims = new StationClaims();
+            using var certificates = Create(file, claims);
+            var issued = lab.Client("CP1");
+            var claim = new IssuingClaim(issued);
+
+            Assert.Null(certificates.TrustedCommonName(issued, "CP1")); // not claimed: the lab's CA is trusted for nothing
+            Assert.True(claims.TryClaim("CP1", claim, out _));
+            Assert.Equal("CP1", certificates.TrustedCommonName(issued, "CP1"));
+            Assert.Null(certificates.TrustedCommonName(issued, "CP2")); // another station's admission does not ask this claim
+            Assert.Null(certificates.TrustedCommonName(lab.Client("CP1"), "CP1")); // another certificate of the same CA and CN
+            Assert.Equal("CP1", certificates.TrustedCommonName(station.Client("CP1"), "CP1")); // the operator's CA still counts
+
+            claims.Release("CP1", claim);
+            Assert.Null(certificates.TrustedCommonName(issued, "CP1"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_claim_issued_certificate_keeps_the_CN_rule()
+    {
+        using var lab = new TestCertificates("Lab CA");
+        var claims = new StationClaims();
+        using var certificates = Create(caFile: null, claims);
+        var issued = lab.Client("OTHER");
+        Assert.True(claims.TryClaim("CP1", new IssuingClaim(issued), out _));
+
+        // Trusted as the claim's, the certificate still names OTHER: admission compares it with the id and refuses.
+        Assert.Equal("OTHER", certificates.TrustedCommonName(issued, "CP1"));
+    }
+
+    private static StationCertificates Create(string? caFile, StationClaims? claims = null) =>
+        new(Options.Create(new OcppServerOptions { StationCaFile = caFile }), claims ?? new StationClaims(), TimeProvider.System, NullLogger<StationCertificates>.Instance);
+
+    /// <summary>A claim that issued one certificate (the test lab compares the whole certificate the same way).</summary>
+    private sealed class IssuingClaim(X509Certificate2 issued) : IStationClaim
+    {
+        public string Owner => "test claim";
+
+        public string Reference => "/test";
+
+        public bool IssuedClientCertificate(X509Certificate2 certificate) => certificate.RawDataMemory.Span.SequenceEqual(issued.RawDataMemory.Span);
+
+        public void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame)
+        {
+        }
+
+        public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
 }
