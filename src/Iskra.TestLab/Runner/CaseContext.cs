@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Iskra.Csms.Integration;
 using Iskra.Ocpp;
@@ -19,12 +20,14 @@ public sealed class CaseContext
     private readonly Lock _passiveGate = new();
     private bool _passiveClosed;
     private readonly int _firstCall;
+    private int _nextConnection;
 
     internal CaseContext(LabRun run, LabCase labCase)
     {
         _run = run;
         Case = labCase.Info;
         _firstCall = run.Journal.CallCount;
+        _nextConnection = run.ConnectionCount;
     }
 
     public CaseInfo Case { get; }
@@ -166,6 +169,43 @@ public sealed class CaseContext
             return (error, null);
         }
     }
+
+    /// <summary>
+    /// Waits for the station's next new connection to Iskra since the case began (or since the one this returned last)
+    /// and returns the TLS client certificate it presented (null: none; the caller disposes it). Not within the time
+    /// (default StationTimeout): a finding with <paramref name="fix"/>, and the case stops.
+    /// </summary>
+    public async Task<X509Certificate2?> ExpectReconnectAsync(string step, string fix, TimeSpan? within = null, string? requirement = null)
+    {
+        var waitFrom = _run.Journal.FrameCount;
+        var limit = within ?? Settings.StationTimeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        timeout.CancelAfter(limit);
+        while (true)
+        {
+            if (_run.TryGetConnection(_nextConnection, out var certificate, out var next))
+            {
+                _nextConnection++;
+                return certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate);
+            }
+
+            try
+            {
+                await next.WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!Cancellation.IsCancellationRequested)
+            {
+                Fail(step, "The Charge Point reconnects to the Central System", $"no new connection within {limit.TotalSeconds:0.#} s", fix, requirement, _run.Journal.Frames(waitFrom, int.MaxValue));
+                throw new CaseStoppedException($"step {step}: no reconnection", skipped: false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The case, as certificate authority, issued <paramref name="certificate"/> to the station: Iskra admits the station's
+    /// TLS connection with it while the run lasts, for this station only (the trust ends with the run).
+    /// </summary>
+    public void TrustIssued(X509Certificate2 certificate) => _run.Issue(certificate);
 
     /// <summary>Asks for a manual action and waits until it is done (by the simulator's driver or a person). "Cannot do" and "skip" stop the case as skipped.</summary>
     public Task ManualAsync(ManualAction action) => _run.PromptAsync(action, Case.Id);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Iskra.Csms.Integration;
 using Iskra.Csms.Integration.Passive;
 using Iskra.Csms.Routing;
@@ -11,7 +12,9 @@ namespace Iskra.TestLab.Runner;
 /// station's calls (<see cref="HandleAsync"/>: the case's script, else the suite's defaults) and keeps
 /// every frame as evidence. Cases run one after the other, each followed by a return to idle. The passive
 /// checks that judge a message's content (the fleet's, docs/passive-findings.md) watch the station's calls
-/// too: what they find is a finding of the case running when the call came.
+/// too: what they find is a finding of the case running when the call came. It sees each new connection of the
+/// station with the client certificate presented (<see cref="OnConnected"/>), and a client certificate a case
+/// issued to the station (<see cref="Issue"/>) is trusted for the station's admission until the run ends.
 /// </summary>
 public sealed class LabRun : IStationClaim, IDisposable
 {
@@ -24,6 +27,9 @@ public sealed class LabRun : IStationClaim, IDisposable
     private TaskCompletionSource<PromptAnswer>? _answer;
     private PromptView? _prompt;
     private readonly StationWatch? _watch;
+    private readonly List<byte[]> _issued = []; // under _gate
+    private readonly List<byte[]?> _connections = []; // each new connection's client certificate (DER), under _gate
+    private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously); // under _gate
 
     /// <param name="checks">The passive checks' thresholds; null: no passive checks in this run.</param>
     public LabRun(string id, string stationId, ISuite suite, Declared declared, LabSettings settings, IStationChannels channels, IManualDriver? driver, TimeProvider time, PassiveOptions? checks = null)
@@ -93,6 +99,80 @@ public sealed class LabRun : IStationClaim, IDisposable
     public IStationChannel? Channel() => _channels.TryGetChannel(StationId, out var channel) && channel.IsOpen ? channel : null;
 
     public void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame) => Journal.OnFrame(direction, utf8Frame);
+
+    /// <summary>
+    /// A case, acting as certificate authority, issued <paramref name="certificate"/> to the station: Iskra admits the
+    /// station presenting it while this run holds the station and has not finished (<see cref="IssuedClientCertificate"/>).
+    /// </summary>
+    internal void Issue(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        lock (_gate)
+        {
+            _issued.Add(certificate.RawData);
+        }
+    }
+
+    /// <summary>Exactly a certificate this run issued to its station, valid now, while the run is not over.</summary>
+    public bool IssuedClientCertificate(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var now = Time.GetUtcNow().UtcDateTime;
+        if (FinishedAt is not null || now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+        {
+            return false;
+        }
+
+        var presented = certificate.RawDataMemory.Span;
+        lock (_gate)
+        {
+            foreach (var issued in _issued)
+            {
+                if (presented.SequenceEqual(issued))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public void OnConnected(X509Certificate2? clientCertificate)
+    {
+        TaskCompletionSource signal;
+        lock (_gate)
+        {
+            _connections.Add(clientCertificate?.RawData);
+            signal = _connected;
+            _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        signal.TrySetResult();
+    }
+
+    /// <summary>How many new connections the station made during the run.</summary>
+    internal int ConnectionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _connections.Count;
+            }
+        }
+    }
+
+    /// <summary>The client certificate (DER, null: none) of connection <paramref name="index"/> when it came; else false and a task that ends at the next one.</summary>
+    internal bool TryGetConnection(int index, out byte[]? clientCertificate, out Task next)
+    {
+        lock (_gate)
+        {
+            next = _connected.Task;
+            clientCertificate = index < _connections.Count ? _connections[index] : null;
+            return index < _connections.Count;
+        }
+    }
 
     public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken)
     {

@@ -1,5 +1,10 @@
+using Iskra.Csms.Routing;
+using Iskra.Csms.Stations;
+using Iskra.Server.Tests.Infrastructure;
 using Iskra.Simulator.Faults;
 using Iskra.TestLab.Tests.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iskra.TestLab.Tests.Cases;
 
@@ -93,5 +98,40 @@ public sealed class SecurityCasesTests
         var verdict = LabHarness.Case(run, "TC_077_CS");
         Assert.True(verdict.GetProperty("verdict").GetString() == "passed", verdict.ToString());
         Assert.Equal("notApplicable", LabHarness.Case(await lab.FinishedAsync(await lab.StartRunAsync(Profile2, "TC_077_CS")), "TC_077_CS").GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public async Task A_profile_3_station_over_TLS_renews_its_certificate_and_the_lab_issued_one_is_refused_after_the_run()
+    {
+        const string id = "LAB-SEC-074";
+        await using var lab = await LabHarness.StartTlsAsync(id);
+        var runId = await lab.StartRunAsync(Profile3, "TC_074_CS");
+
+        var run = await lab.FinishedAsync(runId);
+
+        var verdict = LabHarness.Case(run, "TC_074_CS");
+        Assert.True(verdict.GetProperty("verdict").GetString() == "passed", verdict.ToString());
+        Assert.True(lab.Station.IsOnline, "the station is connected with the certificate the lab issued while the run held it");
+
+        // The run is over: once its claim is released, the lab's certificate opens no connection any more.
+        var claims = lab.Server.Services.GetRequiredService<StationClaims>();
+        await WaitAsync(() => claims.Find(id) is null, "the run releases the station");
+        await lab.Station.NetworkDownAsync();
+        await lab.Station.NetworkUpAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken); // several reconnection attempts
+        Assert.False(lab.Station.IsConnected, "a certificate of the lab's authority is not trusted outside the run");
+        await lab.Server.FlushRefusalsAsync();
+        await using var db = lab.Server.CreateDbContext();
+        Assert.True(await db.ConnectionAttempts.AnyAsync(a => a.StationId == id && a.Reason == RefusalReason.Tls, TestContext.Current.CancellationToken));
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, what);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
     }
 }

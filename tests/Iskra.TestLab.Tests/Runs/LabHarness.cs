@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Iskra.Ocpp;
 using Iskra.Server.Tests.Infrastructure;
@@ -14,8 +15,9 @@ namespace Iskra.TestLab.Tests.Runs;
 /// </summary>
 public sealed class LabHarness : IAsyncDisposable
 {
-    private LabHarness(IskraServer server, SimulatorHost host, ControlServer control, SimStation station, string directory)
+    private LabHarness(IskraServer server, SimulatorHost host, ControlServer control, SimStation station, string directory, TestCertificates? pki = null)
     {
+        _pki = pki;
         Server = server;
         Host = host;
         Control = control;
@@ -25,6 +27,7 @@ public sealed class LabHarness : IAsyncDisposable
     }
 
     private readonly string _directory;
+    private readonly TestCertificates? _pki;
 
     public IskraServer Server { get; }
 
@@ -61,6 +64,52 @@ public sealed class LabHarness : IAsyncDisposable
         await station.WaitUntilAsync(s => s.IsOnline, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         await Task.Delay(500, TestContext.Current.CancellationToken); // boot statuses settle before the lab claims it
         return new LabHarness(server, host, ControlServer.Start(host, 0), station, directory);
+    }
+
+    /// <summary>
+    /// Like <see cref="StartAsync(string, StationFault[])"/> on security profile 3 over real TLS: Iskra with a server certificate
+    /// and <c>Ocpp:StationCaFile</c> naming a test CA, the station registered at profile 3 and connecting to the https endpoint
+    /// with a client certificate of that CA (CN = its id) and no password.
+    /// </summary>
+    public static async Task<LabHarness> StartTlsAsync(string id)
+    {
+        var directory = Directory.CreateTempSubdirectory("iskra-lab-tls-").FullName;
+        var pki = new TestCertificates("Iskra Lab Station CA");
+        var serverCertificate = pki.Server();
+        using (var serverKey = serverCertificate.GetECDsaPrivateKey()!)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "csms.crt"), serverCertificate.ExportCertificatePem(), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(directory, "csms.key"), serverKey.ExportPkcs8PrivateKeyPem(), TestContext.Current.CancellationToken);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(directory, "station-ca.pem"), pki.AuthorityPem, TestContext.Current.CancellationToken);
+        var server = await IskraServer.StartAsync(TestDatabase.Sqlite(Path.Combine(directory, "iskra.db")), new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Https:Url"] = "https://127.0.0.1:0",
+            ["Kestrel:Endpoints:Https:Certificate:Path"] = Path.Combine(directory, "csms.crt"),
+            ["Kestrel:Endpoints:Https:Certificate:KeyPath"] = Path.Combine(directory, "csms.key"),
+            ["Kestrel:Endpoints:Https:ClientCertificateMode"] = "AllowCertificate",
+            ["Ocpp:StationCaFile"] = Path.Combine(directory, "station-ca.pem"),
+            ["Csms:MaxFailedHandshakes"] = "1000", // refusals here all come from 127.0.0.1
+            ["TestLab:StationTimeout"] = "00:00:08",
+            ["TestLab:HeartbeatInterval"] = "2",
+            ["TestLab:QuietPeriod"] = "00:00:01.500",
+        });
+        await server.StationAsync(id, securityProfile: 3);
+        var https = server.Addresses.Single(a => a.Scheme == Uri.UriSchemeHttps);
+        var host = new SimulatorHost();
+        var station = host.Add(Simulated(server, id) with
+        {
+            CsmsUrl = new Uri($"wss://{https.Authority}/ocpp"),
+            Password = null,
+            ClientCertificate = pki.Client(id),
+            ServerCertificateAuthority = pki.Authority,
+        });
+        host.Start(id);
+        await station.WaitUntilAsync(s => s.IsOnline, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current.CancellationToken); // boot statuses settle before the lab claims it
+        return new LabHarness(server, host, ControlServer.Start(host, 0), station, directory, pki);
     }
 
     /// <summary>A fast reference station: short ticks and reboots, meter values every second.</summary>
@@ -120,6 +169,7 @@ public sealed class LabHarness : IAsyncDisposable
         await Control.DisposeAsync();
         await Host.DisposeAsync();
         await Server.DisposeAsync();
+        _pki?.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);
