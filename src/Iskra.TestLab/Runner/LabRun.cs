@@ -28,6 +28,7 @@ public sealed class LabRun : IStationClaim, IDisposable
     private PromptView? _prompt;
     private readonly StationWatch? _watch;
     private readonly List<byte[]> _issued = []; // under _gate
+    private volatile bool _over; // the run has finished: nothing it issued is trusted any more
     private readonly List<byte[]?> _connections = []; // each new connection's client certificate (DER), under _gate
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously); // under _gate
 
@@ -118,7 +119,7 @@ public sealed class LabRun : IStationClaim, IDisposable
     {
         ArgumentNullException.ThrowIfNull(certificate);
         var now = Time.GetUtcNow().UtcDateTime;
-        if (FinishedAt is not null || now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+        if (_over || now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
         {
             return false;
         }
@@ -418,6 +419,7 @@ public sealed class LabRun : IStationClaim, IDisposable
 
     private void Finish(string status)
     {
+        _over = true;
         FinishedAt = Time.GetUtcNow();
         SetStatus(status);
     }

@@ -125,6 +125,26 @@ public sealed class SecurityCasesTests
         Assert.True(await db.ConnectionAttempts.AnyAsync(a => a.StationId == id && a.Reason == RefusalReason.Tls, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task A_station_that_accepts_the_certificate_but_stays_on_its_connection_fails_TC_074_at_the_reconnection()
+    {
+        // The harness's station connects without a client certificate: it installs the new one and has no TLS connection to renew.
+        await using var lab = await LabHarness.StartAsync("LAB-SEC-074-NR");
+        var runId = await lab.StartRunAsync(Profile3, "TC_074_CS");
+
+        var run = await lab.FinishedAsync(runId);
+
+        var failed = LabHarness.Case(run, "TC_074_CS");
+        Assert.True(failed.GetProperty("verdict").GetString() == "failed", failed.ToString());
+        var finding = failed.GetProperty("findings")[0];
+        Assert.Equal("TC_074_CS/step-7", finding.GetProperty("check").GetString());
+        Assert.Equal("OCPP 1.6 security A02.FR.08", finding.GetProperty("requirement").GetString());
+        Assert.Equal("The Charge Point reconnects to the Central System", finding.GetProperty("expected").GetString());
+        Assert.Equal("no new connection within 16 s", finding.GetProperty("observed").GetString());
+        Assert.StartsWith("After accepting the new Charge Point certificate, switch to it", finding.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        Assert.Equal("notApplicable", LabHarness.Case(await lab.FinishedAsync(await lab.StartRunAsync(Profile2, "TC_074_CS")), "TC_074_CS").GetProperty("verdict").GetString());
+    }
+
     private static async Task WaitAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);

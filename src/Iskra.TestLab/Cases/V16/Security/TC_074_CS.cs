@@ -12,6 +12,8 @@ namespace Iskra.TestLab.Cases.V16.Security;
 /// </summary>
 public sealed class TC_074_CS : LabCase
 {
+    private const string CommonName = "2.5.4.3";
+
     public override CaseInfo Info { get; } = new("TC_074_CS", "Update Charge Point Certificate by request of Central System", "Security (1.6 security whitepaper)", "OCTT 1.6 §2.24.1")
     {
         Requirements = ["OCPP 1.6 security A02.FR.02", "OCPP 1.6 security A02.FR.06", "OCPP 1.6 security A02.FR.08", "OCPP 1.6 security A02.FR.13 CpoName"],
@@ -39,7 +41,10 @@ public sealed class TC_074_CS : LabCase
                 requirement: "OCPP 1.6 security A02.FR.06");
 
             const string Reconnect = "After accepting the new Charge Point certificate, switch to it as soon as its validity has started: close the connection and reconnect over TLS presenting the new certificate as the client certificate (1.6 security A02.FR.08, security profile 3).";
-            using var presented = await t.ExpectReconnectAsync("7", Reconnect, within: t.Settings.StationTimeout * 2, requirement: "OCPP 1.6 security A02.FR.08").ConfigureAwait(false);
+            var commonName = TestAuthority.NamePart(issued.SubjectName, CommonName);
+            var refused = commonName == t.StationId ? ""
+                : $" Note: the CSR's subject CN is {commonName ?? "absent"}; Iskra admits a profile 3 connection only with a CN equal to the Charge Point's identity {t.StationId} (1.6 security A00.FR.405/A00.FR.511).";
+            using var presented = await t.ExpectReconnectAsync("7", Reconnect + refused, within: t.Settings.StationTimeout * 2, requirement: "OCPP 1.6 security A02.FR.08").ConfigureAwait(false);
             var same = presented is not null && presented.RawDataMemory.Span.SequenceEqual(issued.RawDataMemory.Span);
             t.Check(same, "7", $"The Charge Point reconnects with the new certificate: serial number {issued.SerialNumber}, thumbprint {issued.Thumbprint}",
                 presented is null ? "it reconnected without a client certificate"
