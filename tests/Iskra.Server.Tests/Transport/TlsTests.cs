@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Iskra.Csms.Routing;
 using Iskra.Csms.Stations;
 using Iskra.Ocpp;
+using Iskra.Ocpp.Rpc;
 using Iskra.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iskra.Server.Tests.Transport;
 
@@ -166,6 +169,66 @@ public sealed class TlsTests(TlsServer tls) : IClassFixture<TlsServer>
         Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
         var stations = await (await admin.GetAsync(new Uri("api/stations", UriKind.Relative), Ct)).JsonAsync(200);
         Assert.Equal(JsonValueKind.Array, stations.GetProperty("items").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_certificate_the_claim_on_a_station_issued_admits_it_while_the_claim_lasts_and_the_claim_sees_the_connection()
+    {
+        // The test lab renewing a station's certificate (1.6 TC_074): its own CA, trusted for this station and this claim only.
+        const string id = "P3CLAIMED";
+        await Server.StationAsync(id, securityProfile: 3);
+        var issued = tls.Rogue.Client(id);
+        var claims = Server.Services.GetRequiredService<StationClaims>();
+        var claim = new IssuingClaim(issued);
+        Assert.True(claims.TryClaim(id, claim, out _));
+        try
+        {
+            await using (var station = await TestStation.ConnectAsync(tls.Wss(id), id, OcppVersion.V16, null, WithClientCertificate(issued)))
+            {
+                await WaitForAsync(() => claim.Connected.Count == 1);
+                Assert.Equal(issued.Thumbprint, claim.Connected.Single());
+            }
+
+            await AssertRefusedAsync(() => TestStation.ConnectAsync(tls.Wss(id), id, OcppVersion.V16, null, WithClientCertificate(tls.Rogue.Client(id)))); // not the issued one
+        }
+        finally
+        {
+            claims.Release(id, claim);
+        }
+
+        await AssertRefusedAsync(() => TestStation.ConnectAsync(tls.Wss(id), id, OcppVersion.V16, null, WithClientCertificate(issued)));
+        Assert.Single(claim.Connected); // the refused attempts were never shown to the claim
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 10 s");
+            await Task.Delay(50, Ct);
+        }
+    }
+
+    /// <summary>A claim that issued one client certificate and records the certificates of the connections it sees.</summary>
+    private sealed class IssuingClaim(X509Certificate2 issued) : IStationClaim
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string?> Connected { get; } = new();
+
+        public string Owner => "test claim";
+
+        public string Reference => "/test";
+
+        public bool IssuedClientCertificate(X509Certificate2 certificate) => certificate.RawDataMemory.Span.SequenceEqual(issued.RawDataMemory.Span);
+
+        public void OnConnected(X509Certificate2? clientCertificate) => Connected.Enqueue(clientCertificate?.Thumbprint);
+
+        public void OnFrame(RpcFrameDirection direction, ReadOnlySpan<byte> utf8Frame)
+        {
+        }
+
+        public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(RpcReply.Error(OcppErrorCode.NotImplemented, "test claim"));
     }
 
     private void TrustServer(ClientWebSocketOptions options) => options.RemoteCertificateValidationCallback = tls.Trusted.ServerValidation;
