@@ -1,3 +1,4 @@
+using Iskra.Csms.Routing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ public static class OcppTransportExtensions
         services.AddSingleton<ReplacementThrottle>();
         services.AddSingleton<FloodBudgets>();
         services.AddSingleton<OcppEndpoint>();
+        services.TryAddSingleton<StationClaims>(); // the host's Csms registers it first; a bare transport has no claims
         services.AddSingleton<StationCertificates>();
 
         // Every HTTPS endpoint lets any client certificate through the TLS handshake: StationCertificates
