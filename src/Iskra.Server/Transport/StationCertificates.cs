@@ -60,10 +60,11 @@ public sealed partial class StationCertificates : IDisposable
             return null;
         }
 
-        if (!ChainsToStationCa(certificate))
+        if (ChainsToStationCa(certificate) is { } untrusted)
         {
             if (_claims.Find(stationId) is not { } claim || !claim.IssuedClientCertificate(certificate))
             {
+                LogUntrusted(_logger, certificate.Subject, untrusted);
                 return null;
             }
 
@@ -73,12 +74,12 @@ public sealed partial class StationCertificates : IDisposable
         return OnlyCommonName(certificate);
     }
 
-    private bool ChainsToStationCa(X509Certificate2 certificate)
+    /// <summary>Null when the certificate chains to a CA of <see cref="OcppServerOptions.StationCaFile"/>; else why not.</summary>
+    private string? ChainsToStationCa(X509Certificate2 certificate)
     {
         if (_anchors.Count == 0)
         {
-            LogNoStationCa(_logger, certificate.Subject);
-            return false;
+            return "no station CA configured (Ocpp:StationCaFile)";
         }
 
         using var chain = new X509Chain();
@@ -90,13 +91,7 @@ public sealed partial class StationCertificates : IDisposable
         policy.VerificationTime = _time.GetUtcNow().UtcDateTime;
         // Operators' station CAs seldom publish revocation lists; a station is cut off by its registration instead.
         policy.RevocationMode = X509RevocationMode.NoCheck;
-        if (!chain.Build(certificate))
-        {
-            LogUntrusted(_logger, certificate.Subject, string.Join(", ", chain.ChainStatus.Select(s => s.Status)));
-            return false;
-        }
-
-        return true;
+        return chain.Build(certificate) ? null : string.Join(", ", chain.ChainStatus.Select(s => s.Status));
     }
 
     private static string? OnlyCommonName(X509Certificate2 certificate)
@@ -131,12 +126,9 @@ public sealed partial class StationCertificates : IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Client certificate {Subject} not trusted: no station CA configured (Ocpp:StationCaFile)")]
-    private static partial void LogNoStationCa(ILogger logger, string subject);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client certificate {Subject} of {StationId} trusted as issued to it by {Owner}, which holds the station")]
     private static partial void LogIssuedByClaim(ILogger logger, string subject, string stationId, string owner);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Client certificate {Subject} not trusted: {ChainStatus}")]
-    private static partial void LogUntrusted(ILogger logger, string subject, string chainStatus);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client certificate {Subject} not trusted: {Reason}")]
+    private static partial void LogUntrusted(ILogger logger, string subject, string reason);
 }
