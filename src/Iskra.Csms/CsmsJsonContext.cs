@@ -24,5 +24,6 @@ namespace Iskra.Csms;
 [JsonSerializable(typeof(Iskra.Csms.Events.ReservationStatusData))]
 [JsonSerializable(typeof(Iskra.Csms.Events.AlarmAcknowledgedData))]
 [JsonSerializable(typeof(Iskra.Csms.Events.FindingData))]
+[JsonSerializable(typeof(Iskra.Csms.Events.CdrIssuedData))]
 [JsonSerializable(typeof(Iskra.Csms.Integration.EvidenceFrame[]))]
 internal sealed partial class CsmsJsonContext : JsonSerializerContext;

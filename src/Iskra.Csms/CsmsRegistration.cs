@@ -68,6 +68,11 @@ public static class CsmsRegistration
         services.AddSingleton<FirmwareUpdates>();
         services.Configure<JobOptions>(configuration.GetSection("Jobs"));
         services.AddSingleton<TrafficRetention>();
+        services.Configure<Tariffs.BillingOptions>(configuration.GetSection("Billing"));
+        services.AddSingleton<Tariffs.TariffSelector>();
+        services.AddSingleton<Tariffs.TariffService>();
+        services.AddSingleton<Tariffs.SessionBilling>();
+        services.AddSingleton<Tariffs.RunningCosts>();
         services.AddSingleton<CsmsMetrics>();
         services.AddSingleton<StationApproval>();
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection("Catalog"))
@@ -79,6 +84,7 @@ public static class CsmsRegistration
         services.AddSingleton<CatalogBootGate>();
         services.AddSingleton<IModelAdmission>(sp => sp.GetRequiredService<CatalogBootGate>());
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
+        services.AddHostedService(sp => sp.GetRequiredService<Tariffs.RunningCosts>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptRetention>());
         return services;

@@ -26,6 +26,13 @@ public static class AdminActions
     public const string IdTagUpdated = "idtag.updated";
     public const string IdTagDeleted = "idtag.deleted";
 
+    public const string TariffCreated = "tariff.created";
+    public const string TariffUpdated = "tariff.updated";
+    public const string TariffDeleted = "tariff.deleted";
+
+    /// <summary>A charge detail record was corrected: a new record replaces it.</summary>
+    public const string CdrCorrected = "cdr.corrected";
+
     public const string CatalogModelCreated = "catalog.created";
     public const string CatalogModelUpdated = "catalog.updated";
     public const string CatalogModelDeleted = "catalog.deleted";

@@ -9,6 +9,12 @@ public static class CsmsEventTypes
     public const string TransactionStarted = "transaction.started";
     public const string TransactionUpdated = "transaction.updated";
     public const string TransactionStopped = "transaction.stopped";
+
+    /// <summary>A running session was priced again: its cost so far.</summary>
+    public const string TransactionCost = "transaction.cost";
+
+    /// <summary>A charge detail record was issued (at a session's end, or as a correction).</summary>
+    public const string CdrIssued = "cdr.issued";
     public const string AlarmRaised = "alarm.raised";
     public const string CommandSent = "command.sent";
     public const string CommandAnswered = "command.answered";
@@ -27,5 +33,6 @@ public static class CsmsEventTypes
         StationConnected, StationDisconnected, StatusChanged, TransactionStarted, TransactionUpdated,
         TransactionStopped, AlarmRaised, CommandSent, CommandAnswered, StationRegistered, StationUpdated,
         StationDeleted, FirmwareStatus, LogStatus, ReservationStatus, AlarmAcknowledged, FindingRaised,
+        TransactionCost, CdrIssued,
     ];
 }

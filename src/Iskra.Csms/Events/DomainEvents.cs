@@ -24,7 +24,7 @@ public static class DomainEvents
 
         var data = new TransactionData(
             tx.Id, OcppTransactionId.Of(tx), tx.ConnectorId == 0 ? null : tx.ConnectorId, tx.EvseId, tx.IdTag, tx.IdTagSource, tx.StartedAt, tx.StoppedAt,
-            tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason);
+            tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason, Tariffs.TransactionCost.Of(tx));
         events.Publish(type, tx.StationId, data, CsmsJsonContext.Default.TransactionData);
     }
 

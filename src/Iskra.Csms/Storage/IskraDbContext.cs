@@ -82,6 +82,12 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
 
     public DbSet<StationFinding> Findings => Set<StationFinding>();
 
+    public DbSet<Tariffs.Tariff> Tariffs => Set<Tariffs.Tariff>();
+
+    public DbSet<Tariffs.TariffVersionRecord> TariffVersions => Set<Tariffs.TariffVersionRecord>();
+
+    public DbSet<Tariffs.ChargeDetailRecord> Cdrs => Set<Tariffs.ChargeDetailRecord>();
+
     /// <summary>Set by the storage writer while it applies a batch to this context; null everywhere else.</summary>
     internal WriterBatch? Batch { get; set; }
 

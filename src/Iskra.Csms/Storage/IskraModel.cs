@@ -99,6 +99,10 @@ internal static class IskraModel
             e.Property(x => x.ChargingState).HasMaxLength(32);
             e.Property(x => x.StartKey).HasMaxLength(200);
             e.Property(x => x.Problems).HasConversion<int>();
+            e.Property(x => x.TariffId).HasMaxLength(Tariffs.Tariff.IdLength);
+            e.Property(x => x.IdTagGroup).HasMaxLength(36);
+            e.HasIndex(x => new { x.IdTag, x.StartedAt });
+            e.HasIndex(x => new { x.IdTagGroup, x.StartedAt });
             e.HasIndex(x => new { x.StationId, x.TransactionId }).IsUnique();
             e.HasIndex(x => new { x.StationId, x.StartKey }).IsUnique();
             e.HasIndex(x => x.StartedAt);
@@ -186,5 +190,6 @@ internal static class IskraModel
         Webhooks.WebhooksModel.Configure(b);
         Integration.CatalogStorage.Configure(b);
         Integration.FindingsModel.Configure(b);
+        Tariffs.TariffStorage.Configure(b);
     }
 }

@@ -2,7 +2,7 @@ namespace Iskra.Csms.Tariffs;
 
 /// <summary>
 /// The billing record of one ended session: issued once, never changed. <see cref="Id"/> is its number
-/// (increasing, gap-free per database). A correction is a new record whose <see cref="CorrectsId"/> names the
+/// (increasing in the order records are issued). A correction is a new record whose <see cref="CorrectsId"/> names the
 /// one it replaces. JSON columns keep the tariff as priced, the cost breakdown and periods, and the signed
 /// meter data, so the record stands alone.
 /// </summary>

@@ -43,7 +43,22 @@ public sealed class ChargingTransaction
     /// <summary>The OCPP stop reason, verbatim.</summary>
     public string? StopReason { get; set; }
 
+    /// <summary>The cost so far including VAT (final once <see cref="CostFinal"/>); null while no tariff applies.</summary>
     public decimal? Cost { get; set; }
+
+    /// <summary>The <see cref="Tariffs.SessionCost"/> behind <see cref="Cost"/>, as JSON.</summary>
+    public string? CostJson { get; set; }
+
+    /// <summary>Whether <see cref="Cost"/> is the session's final price (its charge detail record is issued).</summary>
+    public bool CostFinal { get; set; }
+
+    /// <summary>The tariff chosen when the session started, and its version: the session is priced with that one.</summary>
+    public string? TariffId { get; set; }
+
+    public int? TariffVersion { get; set; }
+
+    /// <summary>The card's group (its parent id tag) when the tariff was chosen.</summary>
+    public string? IdTagGroup { get; set; }
 
     /// <summary>2.0.1 chargingState of the newest live event.</summary>
     public string? ChargingState { get; set; }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
+using Iskra.Csms.Tariffs;
 using Microsoft.Extensions.Options;
 
 namespace Iskra.Csms.Transactions;
@@ -16,6 +17,8 @@ public sealed class TransactionService(
     StorageWriter writer,
     AuthorizationService authorization,
     CsmsEvents events,
+    SessionBilling billing,
+    RunningCosts runningCosts,
     IOptions<CsmsOptions> options,
     TimeProvider time)
 {
@@ -27,7 +30,7 @@ public sealed class TransactionService(
         var now = time.GetUtcNow();
         var flags = Flag(auth, start.Timestamp, now);
         var key = string.Create(CultureInfo.InvariantCulture, $"{start.ConnectorId}|{start.IdTag}|{start.MeterStartWh}|{start.Timestamp.ToUniversalTime():O}");
-        var (tx, created) = await writer.WriteAsync((stationId, start, key, auth, flags, now), static async (db, s, ct) =>
+        var (tx, created) = await writer.WriteAsync((stationId, start, key, auth, flags, now, billing.Selector), static async (db, s, ct) =>
         {
             var existing = db.Transactions.Local.FirstOrDefault(t => t.StationId == s.stationId && t.StartKey == s.key)
                 ?? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
@@ -63,6 +66,7 @@ public sealed class TransactionService(
                 Problems = s.flags,
                 UpdatedAt = s.now,
             };
+            await SessionBilling.ChooseTariffAsync(db, s.Selector, tx, s.auth.ParentIdTag, ct).ConfigureAwait(false);
             TransactionStore.Add(db, tx);
             return (tx, true);
         }, cancellationToken).ConfigureAwait(false);
@@ -114,8 +118,35 @@ public sealed class TransactionService(
             TransactionStore.Recompute(tx);
             return tx;
         }, cancellationToken).ConfigureAwait(false);
+        if (stopped is not null)
+        {
+            await FinalizeCostAsync(stationId, stopped.TransactionId, stopped, cancellationToken).ConfigureAwait(false);
+        }
+
         events.Transaction(CsmsEventTypes.TransactionStopped, stopped);
         return auth;
+    }
+
+    /// <summary>
+    /// Prices a session that has just ended and issues its charge detail record; the final cost is set on
+    /// <paramref name="tx"/> (the writer hands its rows to the caller) for the stop event and the answer.
+    /// </summary>
+    private async ValueTask<SessionCost?> FinalizeCostAsync(string stationId, string transactionId, ChargingTransaction? tx, CancellationToken cancellationToken)
+    {
+        if (tx is { TariffId: null })
+        {
+            return null;
+        }
+
+        var cost = await billing.FinalizeAsync(stationId, transactionId, cancellationToken).ConfigureAwait(false);
+        if (cost is not null && tx is not null)
+        {
+            tx.Cost = cost.Amount;
+            tx.CostJson = TransactionCost.Write(cost);
+            tx.CostFinal = true;
+        }
+
+        return cost;
     }
 
     /// <summary>MeterValues of either version; linked to the transaction when it is known, which is then announced as updated.</summary>
@@ -132,23 +163,26 @@ public sealed class TransactionService(
 
             return tx;
         }, cancellationToken).ConfigureAwait(false);
+        runningCosts.Touch(tx);
         events.Transaction(CsmsEventTypes.TransactionUpdated, tx);
     }
 
     /// <summary>
     /// 2.0.1 TransactionEvent: deduplicated on (transactionId, seqNo), tolerant of gaps and reordering;
-    /// an offline event never overrides state set by a live one (E.FR, E12).
+    /// an offline event never overrides state set by a live one (E.FR, E12). Returns the authorization of the
+    /// event's idToken, if any, and for an Ended event the session's final cost (null when no tariff applies).
     /// </summary>
-    public async ValueTask<AuthorizationResult?> EventAsync(string stationId, TransactionEventInput e, CancellationToken cancellationToken)
+    public async ValueTask<(AuthorizationResult? IdTokenInfo, SessionCost? FinalCost)> EventAsync(string stationId, TransactionEventInput e, CancellationToken cancellationToken)
     {
         AuthorizationResult? auth = e.IdToken is null ? null : await authorization.AuthorizeAsync(e.IdToken, e.IdTokenType, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var flags = (auth is { } a ? Flag(a, e.Timestamp, now) : IsLate(e.Timestamp, now) ? TransactionProblems.LateTimestamp : TransactionProblems.None)
             | (e.Offline ? TransactionProblems.OfflineEvents : TransactionProblems.None);
-        var (tx, type) = await writer.WriteAsync((stationId, e, auth, flags, now), static async (db, s, ct) =>
+        var (tx, type) = await writer.WriteAsync((stationId, e, auth, flags, now, billing.Selector), static async (db, s, ct) =>
         {
             var e = s.e;
             var tx = await TransactionStore.FindAsync(db, s.stationId, e.TransactionId, ct).ConfigureAwait(false);
+            var created = tx is null;
             if (tx is null)
             {
                 TransactionStore.Add(db, tx = new ChargingTransaction { StationId = s.stationId, TransactionId = e.TransactionId });
@@ -162,6 +196,7 @@ public sealed class TransactionService(
                 return ((ChargingTransaction?)null, (string?)null); // a retry of an event already stored
             }
 
+            var hadIdTag = tx.IdTag is not null;
             db.TransactionEvents.Add(new TransactionEventRecord
             {
                 Transaction = tx,
@@ -187,6 +222,12 @@ public sealed class TransactionService(
                 tx.IdTagSource = tx.IdTag is null ? null : IdTagSources.RemoteStart;
             }
 
+            if (tx.TariffId is null && (created || (!hadIdTag && tx.IdTag is not null)))
+            {
+                // The tariff is chosen as the session starts, and again once its card is known (a card group's price).
+                await SessionBilling.ChooseTariffAsync(db, s.Selector, tx, s.auth?.ParentIdTag, ct).ConfigureAwait(false);
+            }
+
             TransactionStore.AddMeterValues(db, s.stationId, tx, tx.EvseId, tx.ConnectorId, e.MeterValues, s.now);
             return (tx, e.EventType switch
             {
@@ -195,12 +236,23 @@ public sealed class TransactionService(
                 _ => CsmsEventTypes.TransactionUpdated,
             });
         }, cancellationToken).ConfigureAwait(false);
+        SessionCost? finalCost = null;
+        if (e.EventType == "Ended")
+        {
+            // Also for a retried Ended (tx null here): the retry gets the same final cost (OCPP-J: same answer).
+            finalCost = await FinalizeCostAsync(stationId, e.TransactionId, tx, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            runningCosts.Touch(tx);
+        }
+
         if (type is not null)
         {
             events.Transaction(type, tx);
         }
 
-        return auth;
+        return (auth, finalCost);
     }
 
     /// <summary>

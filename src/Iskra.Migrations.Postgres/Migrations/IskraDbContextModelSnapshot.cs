@@ -1316,6 +1316,183 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.ToTable("status_events", (string)null);
                 });
 
+            modelBuilder.Entity("Iskra.Csms.Tariffs.ChargeDetailRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("AmountExclVat")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("ChargingHours")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("ConnectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CostJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("EnergyWh")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("IdTag")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<string>("IdTagGroup")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("MeterStartWh")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("MeterStopWh")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal>("ParkingHours")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("SignedDataJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<DateTimeOffset>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TariffId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<string>("TariffJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("TariffVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TransactionDbId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<decimal>("Vat")
+                        .HasColumnType("numeric");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique();
+
+                    b.HasIndex("StoppedAt");
+
+                    b.HasIndex("TransactionDbId");
+
+                    b.HasIndex("IdTag", "StoppedAt");
+
+                    b.HasIndex("IdTagGroup", "StoppedAt");
+
+                    b.HasIndex("StationId", "StoppedAt");
+
+                    b.ToTable("cdrs", (string)null);
+                });
+
+            modelBuilder.Entity("Iskra.Csms.Tariffs.Tariff", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<string>("AssignmentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("tariffs", (string)null);
+                });
+
+            modelBuilder.Entity("Iskra.Csms.Tariffs.TariffVersionRecord", b =>
+                {
+                    b.Property<string>("TariffId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("TariffId", "Version");
+
+                    b.ToTable("tariff_versions", (string)null);
+                });
+
             modelBuilder.Entity("Iskra.Csms.Traffic.TrafficEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1366,6 +1543,12 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.Property<decimal?>("Cost")
                         .HasColumnType("numeric");
 
+                    b.Property<bool>("CostFinal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CostJson")
+                        .HasColumnType("text");
+
                     b.Property<decimal?>("EnergyWh")
                         .HasColumnType("numeric");
 
@@ -1373,6 +1556,10 @@ namespace Iskra.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("IdTag")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<string>("IdTagGroup")
                         .HasMaxLength(36)
                         .HasColumnType("character varying(36)");
 
@@ -1428,6 +1615,13 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("StoppedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TariffId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
+                    b.Property<int?>("TariffVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("TransactionId")
                         .IsRequired()
                         .HasMaxLength(36)
@@ -1439,6 +1633,10 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("IdTag", "StartedAt");
+
+                    b.HasIndex("IdTagGroup", "StartedAt");
 
                     b.HasIndex("StationId", "StartKey")
                         .IsUnique();

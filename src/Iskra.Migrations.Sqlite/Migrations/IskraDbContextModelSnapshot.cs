@@ -1272,6 +1272,181 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.ToTable("status_events", (string)null);
                 });
 
+            modelBuilder.Entity("Iskra.Csms.Tariffs.ChargeDetailRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountExclVat")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ChargingHours")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CostJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EnergyWh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flags")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdTag")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdTagGroup")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MeterStartWh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MeterStopWh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ParkingHours")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedDataJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TariffId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TariffJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TariffVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransactionDbId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Vat")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique();
+
+                    b.HasIndex("StoppedAt");
+
+                    b.HasIndex("TransactionDbId");
+
+                    b.HasIndex("IdTag", "StoppedAt");
+
+                    b.HasIndex("IdTagGroup", "StoppedAt");
+
+                    b.HasIndex("StationId", "StoppedAt");
+
+                    b.ToTable("cdrs", (string)null);
+                });
+
+            modelBuilder.Entity("Iskra.Csms.Tariffs.Tariff", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignmentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("tariffs", (string)null);
+                });
+
+            modelBuilder.Entity("Iskra.Csms.Tariffs.TariffVersionRecord", b =>
+                {
+                    b.Property<string>("TariffId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TariffId", "Version");
+
+                    b.ToTable("tariff_versions", (string)null);
+                });
+
             modelBuilder.Entity("Iskra.Csms.Traffic.TrafficEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1318,6 +1493,12 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.Property<decimal?>("Cost")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CostFinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CostJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("EnergyWh")
                         .HasColumnType("TEXT");
 
@@ -1325,6 +1506,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IdTag")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdTagGroup")
                         .HasMaxLength(36)
                         .HasColumnType("TEXT");
 
@@ -1380,6 +1565,13 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.Property<long?>("StoppedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TariffId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TariffVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TransactionId")
                         .IsRequired()
                         .HasMaxLength(36)
@@ -1391,6 +1583,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("IdTag", "StartedAt");
+
+                    b.HasIndex("IdTagGroup", "StartedAt");
 
                     b.HasIndex("StationId", "StartKey")
                         .IsUnique();

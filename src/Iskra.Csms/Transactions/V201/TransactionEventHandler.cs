@@ -5,7 +5,7 @@ using Iskra.Ocpp.V201.Messages;
 
 namespace Iskra.Csms.Transactions.V201;
 
-/// <summary>2.0.1 TransactionEvent: Started/Updated/Ended over the one <see cref="TransactionService"/>.</summary>
+/// <summary>2.0.1 TransactionEvent: Started/Updated/Ended over the one <see cref="TransactionService"/>; Ended is answered with the final cost.</summary>
 public sealed class TransactionEventHandler(TransactionService transactions) : IOcppHandler<TransactionEventRequest, TransactionEventResponse>
 {
     public async ValueTask<TransactionEventResponse> HandleAsync(StationContext station, TransactionEventRequest request, CancellationToken cancellationToken)
@@ -27,8 +27,9 @@ public sealed class TransactionEventHandler(TransactionService transactions) : I
             request.Evse?.ConnectorId,
             request.ReservationId,
             MeterReadings.From(request.MeterValue));
-        var auth = await transactions.EventAsync(station.StationId, input, cancellationToken).ConfigureAwait(false);
+        var (auth, finalCost) = await transactions.EventAsync(station.StationId, input, cancellationToken).ConfigureAwait(false);
         // E01.FR / C: an idTokenInfo is returned only when the event carried an idToken.
-        return new() { IdTokenInfo = auth is { } a ? IdTokenInfos.From(a) : null };
+        // I03 (and the schema): totalCost only once charging has ended, including taxes; 0.00 for a free session.
+        return new() { IdTokenInfo = auth is { } a ? IdTokenInfos.From(a) : null, TotalCost = finalCost?.Amount };
     }
 }
