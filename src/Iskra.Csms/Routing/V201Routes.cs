@@ -33,7 +33,7 @@ public static class V201Routes
         var json = V201JsonContext.Default;
         return
         [
-            Route.For(V, new A.AuthorizeHandler(a)),
+            Route.For(V, new A.AuthorizeHandler(a, sp.GetRequiredService<Tariffs.TariffSelector>())),
             Route.For(V, new S.BootNotificationHandler(s)),
             Route.For(V, new S.HeartbeatHandler(s)),
             Route.For(V, new S.StatusNotificationHandler(s)),

@@ -11,4 +11,10 @@ public sealed class BillingOptions
 
     /// <summary>Whether running and final costs are sent to stations (2.0.1 block I; 1.6 through a vendor display).</summary>
     public bool SendCostToStations { get; set; } = true;
+
+    /// <summary>OCPI country_code of the operator in exported records (ISO 3166 alpha-2); XX (user-assigned) until set.</summary>
+    public string CountryCode { get; set; } = "XX";
+
+    /// <summary>OCPI party_id of the operator in exported records (three characters); ISK until set.</summary>
+    public string PartyId { get; set; } = "ISK";
 }

@@ -58,6 +58,8 @@ public static class ApiRegistration
         NoticesApi.Map(api);
         IdTagsApi.Map(api);
         TransactionsApi.Map(api);
+        Billing.TariffsApi.Map(api);
+        Billing.CdrsApi.Map(api);
         AlarmsApi.Map(api);
         FindingsApi.Map(api);
         AuditApi.Map(api);

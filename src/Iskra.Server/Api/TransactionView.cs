@@ -9,7 +9,8 @@ namespace Iskra.Server.Api;
 /// business problems found in its messages. <see cref="MeterValues"/> is only in the single view.
 /// <see cref="ConnectorId"/> is null while not known (a 2.0.1 session named by an EVSE with several
 /// connectors), never 0 (the station); <see cref="IdTagSource"/> says whether the station sent the
-/// idTag or it is the remote start's.
+/// idTag or it is the remote start's. <see cref="Cost"/> is null while no tariff applies (docs/billing.md): the
+/// running cost while the session runs, final once it has ended.
 /// </summary>
 public sealed record TransactionView(
     long Id,
@@ -25,7 +26,7 @@ public sealed record TransactionView(
     decimal? MeterStopWh,
     decimal? EnergyWh,
     string? StopReason,
-    decimal? Cost,
+    Iskra.Csms.Tariffs.TransactionCost? Cost,
     int? RemoteStartId,
     bool Active,
     IReadOnlyList<string> Problems)
@@ -37,7 +38,7 @@ public sealed record TransactionView(
     {
         ArgumentNullException.ThrowIfNull(tx);
         return new(tx.Id, OcppTransactionId.Of(tx), tx.StationId, tx.ConnectorId == 0 ? null : tx.ConnectorId, tx.EvseId, tx.IdTag, tx.IdTagSource, tx.StartedAt, tx.StoppedAt,
-            tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason, tx.Cost, tx.RemoteStartId, tx.StoppedAt is null,
+            tx.MeterStartWh, tx.MeterStopWh, tx.EnergyWh, tx.StopReason, Iskra.Csms.Tariffs.TransactionCost.Of(tx), tx.RemoteStartId, tx.StoppedAt is null,
             [.. Enum.GetValues<TransactionProblems>().Where(p => p != TransactionProblems.None && tx.Problems.HasFlag(p)).Select(p => p.ToString())]);
     }
 }

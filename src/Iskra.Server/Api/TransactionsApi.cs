@@ -6,7 +6,8 @@ namespace Iskra.Server.Api;
 
 /// <summary>
 /// <c>/api/transactions</c>: sessions newest first (by Iskra's id, the order they were recorded),
-/// filtered by station, active, and a range of <c>startedAt</c>; the single one with its meter values.
+/// filtered by station, card, card group (the charging history of each), active, and a range of
+/// <c>startedAt</c>; the single one with its meter values.
 /// </summary>
 public static class TransactionsApi
 {
@@ -15,12 +16,12 @@ public static class TransactionsApi
         ArgumentNullException.ThrowIfNull(api);
         var transactions = api.MapGroup("/transactions").WithTags("Transactions");
         transactions.MapGet("/", ListAsync).WithName("ListTransactions")
-            .WithSummary("Sessions, newest first; ?stationId=&active=&from=&to= (from/to on startedAt, to exclusive)").ProducesProblem(400);
+            .WithSummary("Sessions, newest first; ?stationId=&idTag=&idTagGroup=&active=&from=&to= (from/to on startedAt, to exclusive)").ProducesProblem(400);
         transactions.MapGet("/{id:long}", GetAsync).WithName("GetTransaction").WithSummary("One session with its meter values").ProducesProblem(404);
     }
 
     private static async Task<Results<Ok<ItemPage<TransactionView>>, ProblemHttpResult>> ListAsync(
-        string? stationId, bool? active, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor,
+        string? stationId, string? idTag, string? idTagGroup, bool? active, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor,
         IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
     {
         var take = Paging.Limit(limit);
@@ -35,6 +36,16 @@ public static class TransactionsApi
         if (stationId is not null)
         {
             query = query.Where(t => t.StationId == stationId);
+        }
+
+        if (idTag is not null)
+        {
+            query = query.Where(t => t.IdTag == idTag);
+        }
+
+        if (idTagGroup is not null)
+        {
+            query = query.Where(t => t.IdTagGroup == idTagGroup);
         }
 
         if (active is { } running)

@@ -2,6 +2,7 @@ using Iskra.Csms.Authorization;
 using Iskra.Csms.Events;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
+using Iskra.Csms.Tariffs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Server.Demo;
@@ -9,10 +10,27 @@ namespace Iskra.Server.Demo;
 /// <summary>
 /// Registers the demo's stations and cards in Iskra's database as the operator API would (StationsApi,
 /// IdTagsApi): security profile 1 with a newly generated password on each start (the stored hash cannot
-/// give the old one back), Accepted; the cards Accepted. Stations and cards that exist are reused.
+/// give the old one back), Accepted; the cards Accepted. Stations and cards that exist are reused. The
+/// tariff <see cref="TariffId"/> prices every demo session (added once, then left as the operator keeps it).
 /// </summary>
-public sealed class DemoRegistration(IDbContextFactory<IskraDbContext> contexts, StationPasswordHasher hasher, CsmsEvents events, TimeProvider time)
+public sealed class DemoRegistration(IDbContextFactory<IskraDbContext> contexts, StationPasswordHasher hasher, CsmsEvents events, TariffService tariffs, TimeProvider time)
 {
+    public const string TariffId = "DEMO";
+
+    /// <summary>
+    /// The demo's tariff: 0.39 EUR/kWh (0.29 at night, 22:00 to 06:00), 2.00 EUR/h parking once a session has
+    /// lasted an hour, a 0.50 EUR session fee, 19 % VAT, in Europe/Berlin; for the demo stations.
+    /// </summary>
+    public static TariffInput Tariff { get; } = new(TariffId, "Demo tariff", new TariffDefinition(
+        "EUR",
+        19m,
+        [
+            new TariffElement([new PriceComponent(TariffDimension.Energy, 0.29m)], new TariffRestrictions(StartTime: new TimeOnly(22, 0), EndTime: new TimeOnly(6, 0))),
+            new TariffElement([new PriceComponent(TariffDimension.Energy, 0.39m), new PriceComponent(TariffDimension.Flat, 0.50m)]),
+            new TariffElement([new PriceComponent(TariffDimension.ParkingTime, 2.00m, 60)], new TariffRestrictions(MinDurationSeconds: 3600)),
+        ],
+        TimeZone: "Europe/Berlin"), new TariffAssignment(Stations: ["DEMO-*"]));
+
     /// <summary>Registers everything; returns each station's password.</summary>
     public async Task<IReadOnlyDictionary<string, string>> RegisterAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +70,11 @@ public sealed class DemoRegistration(IDbContextFactory<IskraDbContext> contexts,
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (!await db.Tariffs.AnyAsync(t => t.Id == TariffId, cancellationToken).ConfigureAwait(false))
+        {
+            await tariffs.CreateAsync(TariffId, Tariff, Csms.Access.AdminAudit.StartUp, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var station in added)
         {
             events.Station(CsmsEventTypes.StationRegistered, station, []);

@@ -76,7 +76,17 @@ internal sealed class V201Protocol(SimStation station) : StationProtocol(station
     public override void TransactionEnded(Connector connector, ChargingSession session, string trigger, IReadOnlyList<MeterReading> readings)
     {
         var final = Station.Faults.IsOn(StationFault.MeterStopBelowStart) ? MeterReadings.StopBelowStart(session, readings) : readings;
-        Station.Outbox.Enqueue(new OutboundMessage("TransactionEvent", Event(connector, session, "Ended", trigger, Now, "Transaction.End", final, includeToken: trigger == "StopAuthorized"), transactional: true));
+        Station.Outbox.Enqueue(new OutboundMessage("TransactionEvent", Event(connector, session, "Ended", trigger, Now, "Transaction.End", final, includeToken: trigger == "StopAuthorized"), transactional: true)
+        {
+            // I03: the final cost comes with the answer to Ended; the driver sees it on the display.
+            OnAnswer = answer =>
+            {
+                if (answer.TryGetProperty("totalCost", out var cost) && cost.ValueKind == JsonValueKind.Number)
+                {
+                    Station.Log.Note($"Final cost of transaction {session.LocalId}: {cost.GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+                }
+            },
+        });
     }
 
     public override void IdleMeterValues(Connector connector, string context, IReadOnlyList<MeterReading> readings, DateTimeOffset? at = null)

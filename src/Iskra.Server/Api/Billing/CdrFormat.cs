@@ -1,0 +1,9 @@
+namespace Iskra.Server.Api.Billing;
+
+/// <summary>The representations of charge detail records.</summary>
+public enum CdrFormat
+{
+    Json,
+    Csv,
+    Ocpi,
+}
