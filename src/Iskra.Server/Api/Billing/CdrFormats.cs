@@ -1,7 +1,9 @@
 using System.Text;
+using Iskra.Csms.Storage;
 using Iskra.Csms.Tariffs;
 using Iskra.Csms.Tariffs.Export;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Iskra.Server.Api.Billing;
@@ -38,7 +40,7 @@ public static class CdrFormats
     }
 
     /// <summary>One record as CSV (header and line) or as one OCPI CDR object.</summary>
-    public static IResult Single(CdrFormat kind, ChargeDetailRecord cdr, HttpRequest request)
+    public static IResult One(CdrFormat kind, ChargeDetailRecord cdr, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (kind == CdrFormat.Csv)
@@ -65,18 +67,17 @@ public static class CdrFormats
             }, "text/csv; charset=utf-8");
         }
 
-        var party = Party(request);
-        return Results.Stream(s => CdrOcpiWriter.WriteAsync(s, Ocpi(rows, party), request.HttpContext.RequestAborted), "application/json");
+        // OCPI: a correction is preceded by the credit CDR that cancels the record it replaces.
+        var contexts = request.HttpContext.RequestServices.GetRequiredService<IDbContextFactory<IskraDbContext>>();
+        return Results.Stream(
+            s => CdrOcpiWriter.WriteAsync(s, rows.ToAsyncEnumerable(), Party(request), (id, ct) => FindAsync(contexts, id, ct), request.HttpContext.RequestAborted),
+            "application/json");
     }
 
-    private static async IAsyncEnumerable<OcpiCdr> Ocpi(IReadOnlyList<ChargeDetailRecord> rows, OcpiParty party)
+    private static async ValueTask<ChargeDetailRecord?> FindAsync(IDbContextFactory<IskraDbContext> contexts, long id, CancellationToken cancellationToken)
     {
-        foreach (var cdr in rows)
-        {
-            yield return CdrOcpi.From(cdr, party);
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Cdrs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
     }
 
     private static OcpiParty Party(HttpRequest request)

@@ -95,7 +95,7 @@ public static class CdrsApi
         var cdr = await db.Cdrs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
         return cdr is null ? Unknown(id)
             : kind == CdrFormat.Json ? TypedResults.Ok(CdrView.From(cdr))
-            : CdrFormats.Single(kind, cdr, context.Request);
+            : CdrFormats.One(kind, cdr, context.Request);
     }
 
     private static async Task<IResult> CorrectAsync(
