@@ -10,7 +10,8 @@ internal sealed class CostPeriods
 {
     private readonly List<CostPeriod> _periods = [];
     private DateTimeOffset _start;
-    private (int Energy, int Time, int Parking) _elements = (-2, -2, -2);
+    private bool _open;
+    private (int Energy, int Time, int Parking) _elements;
     private decimal _wh;
     private long _chargingTicks;
     private long _parkingTicks;
@@ -18,9 +19,10 @@ internal sealed class CostPeriods
     /// <summary>Adds the next slice, priced by the given elements (-1 for none).</summary>
     public void Add(TimelineSlice slice, int energy, int time, int parking)
     {
-        if ((energy, time, parking) != _elements)
+        if (!_open || (energy, time, parking) != _elements)
         {
             Close();
+            _open = true;
             _start = slice.Start;
             _elements = (energy, time, parking);
         }
@@ -45,7 +47,7 @@ internal sealed class CostPeriods
 
     private void Close()
     {
-        if (_elements.Energy == -2)
+        if (!_open)
         {
             return;
         }
@@ -58,7 +60,7 @@ internal sealed class CostPeriods
             _elements.Energy,
             _elements.Time,
             _elements.Parking));
-        _elements = (-2, -2, -2);
+        _open = false;
         _wh = 0;
         _chargingTicks = 0;
         _parkingTicks = 0;

@@ -38,6 +38,9 @@ public static class TariffPricer
     ];
 
     /// <summary>The cost of <paramref name="input"/> under <paramref name="tariff"/>.</summary>
+    /// <param name="tariff">The tariff version the session is priced with.</param>
+    /// <param name="input">The session: times, registers, readings; <see cref="PricingInput.Final"/> once it ended.</param>
+    /// <param name="maxPlausiblePowerKw">A register rise implying more power than this is not billed.</param>
     public static SessionCost Price(TariffDefinition tariff, PricingInput input, decimal maxPlausiblePowerKw = DefaultMaxPlausiblePowerKw)
     {
         ArgumentNullException.ThrowIfNull(tariff);

@@ -112,4 +112,22 @@ public sealed class TariffPricerCalendarTests
         Assert.Equal(new CostLine("FLAT", 0, 1, "session", 2.00m, 2.00m), Assert.Single(wednesday.Breakdown));
         Assert.Equal(new CostLine("FLAT", 1, 1, "session", 1.00m, 1.00m), Assert.Single(saturday.Breakdown));
     }
+
+    [Fact]
+    public void A_date_range_holds_from_its_start_date_until_before_its_end_date_in_local_time()
+    {
+        // a promotion on 2026-06-11 only (end date exclusive), in Berlin
+        var promotion = new TariffRestrictions(StartDate: new DateOnly(2026, 6, 11), EndDate: new DateOnly(2026, 6, 12));
+        var tariff = Tariff(Energy(0.10m, when: promotion), Energy(0.40m)) with { TimeZone = "Europe/Berlin" };
+        // 2026-06-10 21:00 UTC (23:00 CEST) to 2026-06-11 23:00 UTC (01:00 CEST on the 12th) at 1 kW: 26 kWh
+        var cost = TariffPricer.Price(tariff, Registers(Utc(21), Utc(23).AddDays(1), 0, 26000));
+
+        // the 11th local is 22:00 UTC on the 10th to 22:00 UTC on the 11th: 24 kWh × 0.10 = 2.40;
+        // one hour before and one after: 2 kWh × 0.40 = 0.80; total 3.20
+        Assert.Equal(
+            [new CostLine("ENERGY", 0, 24m, "kWh", 0.10m, 2.40m), new CostLine("ENERGY", 1, 2m, "kWh", 0.40m, 0.80m)],
+            cost.Breakdown);
+        Assert.Equal(3.20m, cost.Amount);
+        Assert.Equal(3, cost.Periods.Count);
+    }
 }

@@ -167,4 +167,21 @@ public sealed class TariffPricerMeterDataTests
         Assert.Equal([CostFlags.RegisterWentBackwards, CostFlags.DuplicateMeterValues], cost.Flags);
         Assert.Equal(10000m, cost.BilledEnergyWh);
     }
+
+    [Fact]
+    public void Without_a_start_register_the_time_before_the_first_reading_is_charging_time_without_energy()
+    {
+        var tariff = Tariff(new TariffElement([new PriceComponent(TariffDimension.Energy, 0.30m), new PriceComponent(TariffDimension.Time, 1.00m)]));
+        MeterPoint[] readings = [At(Utc(10, 30), 20000), At(Utc(11), 25000)];
+
+        var cost = TariffPricer.Price(tariff, Session(Utc(10), Utc(11), null, null, readings, final: false));
+
+        // 10:00–10:30 unknown energy: 0.5 h charging; 10:30–11:00: 5 kWh × 0.30 = 1.50 and 0.5 h;
+        // time 1 h × 1.00 = 1.00; total 2.50
+        Assert.Equal(
+            [new CostLine("ENERGY", 0, 5m, "kWh", 0.30m, 1.50m), new CostLine("TIME", 0, 1m, "h", 1.00m, 1.00m)],
+            cost.Breakdown);
+        Assert.Equal(5000m, cost.BilledEnergyWh);
+        Assert.Empty(cost.Flags);
+    }
 }
