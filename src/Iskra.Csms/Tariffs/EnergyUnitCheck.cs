@@ -65,7 +65,8 @@ internal static class EnergyUnitCheck
         }
 
         // 300 ≤ P / R ≤ 3000 with R = rise / hours = rise × ticks-per-hour / ticks.
+        // (a rate that rounds to zero or exceeds the mean power cannot give a ratio of 300 or more)
         var rateW = rise * CostRounding.TicksPerHour / ticks;
-        return meanW >= 300 * rateW && meanW <= 3000 * rateW;
+        return rateW > 0 && rateW <= meanW && meanW >= 300 * rateW && meanW <= 3000 * rateW;
     }
 }

@@ -21,7 +21,7 @@ namespace Iskra.Csms.Tariffs;
 /// last trusted one, so nothing negative is ever priced.</item>
 /// </list>
 /// Without any reading in the window and without a start and stop register pair there is no meter data
-/// (<see cref="CostFlags.NoMeterData"/>) and <see cref="Points"/> is empty. A reading beyond
+/// (<see cref="CostFlags.NoMeterData"/>) and <see cref="Points"/> is empty. A reading or register beyond
 /// <see cref="MaxRegisterWh"/> is no register at all and is dropped as <see cref="CostFlags.ImplausibleEnergy"/>.
 /// </summary>
 internal sealed class MeterSeries
@@ -44,27 +44,28 @@ internal sealed class MeterSeries
             readings = [.. readings.Select(r => r with { Value = r.Value * 1000 })];
         }
 
-        var stopUsable = input.Final && input.MeterStopWh.HasValue;
-        if (readings.Count == 0 && !(input.MeterStartWh.HasValue && stopUsable))
+        var startWh = Register(input.MeterStartWh, flags);
+        var stopWh = input.Final ? Register(input.MeterStopWh, flags) : null;
+        if (readings.Count == 0 && !(startWh.HasValue && stopWh.HasValue))
         {
             flags.Add(CostFlags.NoMeterData);
             return new MeterSeries([]);
         }
 
         var trusted = new List<MeterPoint>();
-        if (input.MeterStartWh is { } start)
+        if (startWh is { } start)
         {
             trusted.Add(new MeterPoint(input.StartedAt, start));
         }
 
         foreach (var reading in readings)
         {
-            Admit(trusted, reading, isStop: false, input, maxPlausiblePowerKw, flags);
+            Admit(trusted, reading, isStop: false, startWh, maxPlausiblePowerKw, flags);
         }
 
-        if (stopUsable)
+        if (stopWh is { } stop)
         {
-            Admit(trusted, new MeterPoint(input.EndedAt, input.MeterStopWh!.Value), isStop: true, input, maxPlausiblePowerKw, flags);
+            Admit(trusted, new MeterPoint(input.EndedAt, stop), isStop: true, startWh, maxPlausiblePowerKw, flags);
         }
 
         return new MeterSeries(trusted);
@@ -98,8 +99,19 @@ internal sealed class MeterSeries
         return kept;
     }
 
+    private static decimal? Register(decimal? wh, ISet<string> flags)
+    {
+        if (wh is { } value && Math.Abs(value) > MaxRegisterWh)
+        {
+            flags.Add(CostFlags.ImplausibleEnergy);
+            return null;
+        }
+
+        return wh;
+    }
+
     private static void Admit(
-        List<MeterPoint> trusted, MeterPoint candidate, bool isStop, PricingInput input, decimal maxPlausiblePowerKw, ISet<string> flags)
+        List<MeterPoint> trusted, MeterPoint candidate, bool isStop, decimal? startWh, decimal maxPlausiblePowerKw, ISet<string> flags)
     {
         if (trusted.Count == 0)
         {
@@ -111,7 +123,7 @@ internal sealed class MeterSeries
         var rise = candidate.Value - last.Value;
         if (rise < 0)
         {
-            flags.Add(isStop && candidate.Value < input.MeterStartWh ? CostFlags.MeterStopBelowStart : CostFlags.RegisterWentBackwards);
+            flags.Add(isStop && candidate.Value < startWh ? CostFlags.MeterStopBelowStart : CostFlags.RegisterWentBackwards);
             return;
         }
 
@@ -127,5 +139,5 @@ internal sealed class MeterSeries
 
     // kW = Wh / (ticks / ticks-per-hour) / 1000, compared without dividing by the (tiny) elapsed time.
     private static bool IsImplausible(decimal riseWh, long ticks, decimal maxPlausiblePowerKw) =>
-        riseWh > 10 * MaxRegisterWh || riseWh * (CostRounding.TicksPerHour / 1000) > maxPlausiblePowerKw * ticks;
+        riseWh * (CostRounding.TicksPerHour / 1000) > maxPlausiblePowerKw * ticks;
 }

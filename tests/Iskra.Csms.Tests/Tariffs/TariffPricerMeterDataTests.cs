@@ -184,4 +184,18 @@ public sealed class TariffPricerMeterDataTests
         Assert.Equal(5000m, cost.BilledEnergyWh);
         Assert.Empty(cost.Flags);
     }
+
+    [Fact]
+    public void A_reading_beyond_any_meter_is_dropped_instead_of_failing_the_price()
+    {
+        MeterPoint[] readings = [At(Utc(10, 30), decimal.MaxValue), At(Utc(10, 45), 0.000001m), At(Utc(11), 10000)];
+        MeterPoint[] power = [At(Utc(10, 30), decimal.MaxValue), At(Utc(10, 45), decimal.MaxValue)];
+
+        var cost = TariffPricer.Price(ThirtyCents, Session(Utc(10), Utc(11), decimal.MinValue, 10000, readings, power));
+
+        // the start register and the first reading are no registers; 0.000001 → 10 000 Wh is trusted: 9999.999999 Wh
+        Assert.Equal(9999.999999m, cost.BilledEnergyWh);
+        Assert.Equal(3.00m, cost.Amount);
+        Assert.Contains(CostFlags.ImplausibleEnergy, cost.Flags);
+    }
 }
