@@ -172,11 +172,11 @@ public sealed class SessionBilling(
         {
             rows = await db.MeterValues.AsNoTracking()
                 .Where(v => v.TransactionDbId == tx.Id && v.Phase == null
-                    && (v.Measurand == null || v.Measurand == EnergyRegister.Measurand || v.Measurand == MeterSeries.PowerMeasurand))
+                    && (v.Measurand == null || v.Measurand == EnergyRegister.Measurand || v.Measurand == MeterRows.PowerMeasurand))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var (energy, power) = MeterSeries.From(rows);
+        var (energy, power) = MeterRows.From(rows);
         var started = tx.StartedAt!.Value;
         // A running session is priced up to its newest reading: the time after it is not known yet.
         var ended = final ? tx.StoppedAt!.Value : energy.Count == 0 ? time.GetUtcNow() : energy.Max(p => p.Timestamp);
