@@ -1,5 +1,6 @@
 using Iskra.Csms.Access;
 using Iskra.Csms.Authorization;
+using Iskra.Csms.DataTransfer;
 using Iskra.Csms.Diagnostics;
 using Iskra.Csms.Events;
 using Iskra.Csms.Files;
@@ -41,6 +42,9 @@ public static class CsmsRegistration
         services.AddSingleton<ConnectionAttemptLog>();
         services.AddSingleton<ConnectionAttemptRetention>();
         services.AddSingleton<ReportChains>();
+        services.AddSingleton<DataTransferHandlers>();
+        services.AddSingleton<IVendorCostDisplay, OcaCostDisplay>();
+        services.AddSingleton<CostDisplays>();
         services.AddSingleton<StationPasswordHasher>();
         services.AddSingleton<IStationAdmission, StationAdmission>();
         services.AddSingleton(sp => new OcppRouter(V16Routes.Create(sp).Concat(V201Routes.Create(sp))));

@@ -35,8 +35,8 @@ public static class V16Routes
             Route.For(V, new T.StartTransactionHandler(t)),
             Route.For(V, new T.StopTransactionHandler(t)),
             Route.For(V, new T.MeterValuesHandler(t)),
-            // 1.6 §4.3: without a vendor-specific implementation the answer is UnknownVendorId.
-            Route.Notice(V, n, json.DataTransferRequest, r => new(Status: r.VendorId), _ => new DataTransferResponse { Status = DataTransferStatus.UnknownVendorId }),
+            // 1.6 §4.3: kept as a notice, then answered by the vendor's handler (UnknownVendorId without one).
+            Route.For(V, new DataTransfer.V16.DataTransferHandler(n, sp.GetRequiredService<DataTransfer.DataTransferHandlers>())),
             Route.For(V, new Diagnostics.V16.DiagnosticsStatusNotificationHandler(n, sp.GetRequiredService<Diagnostics.UploadService>())),
             Route.For(V, new Firmware.V16.FirmwareStatusNotificationHandler(n, sp.GetRequiredService<Firmware.FirmwareUpdates>())),
             Route.Notice(V, n, json.LogStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new LogStatusNotificationResponse()),

@@ -41,8 +41,8 @@ public static class V201Routes
             Route.For(V, new T.MeterValuesHandler(t)),
             Route.For(V, new R.NotifyReportHandler(n, sp.GetRequiredService<ReportChains>())),
             Route.For(V, new R.NotifyEventHandler(n)),
-            // P01: without a vendor-specific implementation the answer is UnknownVendorId.
-            Route.Notice(V, n, json.DataTransferRequest, r => new(Status: r.VendorId), _ => new DataTransferResponse { Status = DataTransferStatusEnumType.UnknownVendorId }),
+            // P02: kept as a notice, then answered by the vendor's handler (UnknownVendorId without one).
+            Route.For(V, new DataTransfer.V201.DataTransferHandler(n, sp.GetRequiredService<DataTransfer.DataTransferHandlers>())),
             Route.For(V, new Firmware.V201.FirmwareStatusNotificationHandler(n, sp.GetRequiredService<Firmware.FirmwareUpdates>())),
             Route.Notice(V, n, json.PublishFirmwareStatusNotificationRequest, r => new(r.RequestId, WireName.Of(r.Status)), _ => new PublishFirmwareStatusNotificationResponse()),
             Route.For(V, new Diagnostics.V201.LogStatusNotificationHandler(n, sp.GetRequiredService<Diagnostics.UploadService>())),
