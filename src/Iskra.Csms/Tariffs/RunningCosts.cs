@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Iskra.Csms.DataTransfer;
 using Iskra.Csms.Jobs;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Transactions;
@@ -15,10 +16,13 @@ namespace Iskra.Csms.Tariffs;
 /// Keeps the cost of running sessions current: a session with new meter values is priced again at most once
 /// per <see cref="BillingOptions.RunningCostInterval"/> (not per message, so the station path stays cheap),
 /// announced as <c>transaction.cost</c>, and sent to the station when it shows costs: a 2.0.1 station gets
-/// CostUpdated (I02); one that answers it with NotImplemented or NotSupported is not asked again.
+/// CostUpdated (I02), one that answers it with NotImplemented or NotSupported is not asked again; a 1.6
+/// station only through a vendor display that supports it (<see cref="CostDisplays"/>), which also gets the
+/// final cost once the session has ended (<see cref="SendFinal"/>).
 /// </summary>
 public sealed partial class RunningCosts(
     SessionBilling billing,
+    CostDisplays displays,
     IServiceProvider services,
     IOptions<BillingOptions> billingOptions,
     IOptions<JobOptions> jobs,
@@ -58,6 +62,43 @@ public sealed partial class RunningCosts(
 
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => PriceDueAsync(cancellationToken);
 
+    /// <summary>
+    /// Sends the final cost of an ended 1.6 session to a station whose vendor display supports it, after the
+    /// station has had its answer (a 2.0.1 station has it in the answer to Ended, I03). Never throws.
+    /// </summary>
+    public void SendFinal(string stationId, string transactionId, SessionCost cost)
+    {
+        if (!billingOptions.Value.SendCostToStations || services.GetService<IStationChannels>() is not { } channels
+            || !channels.TryGetChannel(stationId, out var channel) || channel.Version != OcppVersion.V16)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (await displays.ForAsync(stationId, CancellationToken.None).ConfigureAwait(false) is { } display)
+                {
+                    await display.SendFinalCostAsync(channel, Message(transactionId, cost), CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is OcppCallErrorException or OcppCallTimeoutException or StationDisconnectedException or OcppInvalidResponseException or ArgumentException)
+            {
+                LogCostNotSent(logger, stationId, e.Message);
+            }
+#pragma warning disable CA1031 // a failed display message must not fault an unobserved task: it is logged
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogCostFailed(logger, e, stationId);
+            }
+        });
+    }
+
+    private CostMessage Message(string transactionId, SessionCost cost) =>
+        new(transactionId, cost.Amount, cost.Currency, cost.BilledEnergyWh, Time.GetUtcNow(), null);
+
     private async Task SendAsync(ChargingTransaction tx, SessionCost cost, CancellationToken cancellationToken)
     {
         if (services.GetService<IStationChannels>() is not { } channels || !channels.TryGetChannel(tx.StationId, out var channel) || !channel.IsOpen)
@@ -71,13 +112,17 @@ public sealed partial class RunningCosts(
             {
                 await channel.CallAsync(V201Calls.CostUpdated, new CostUpdatedRequest { TotalCost = cost.Amount, TransactionId = tx.TransactionId }, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
+            else if (channel.Version == OcppVersion.V16 && await displays.ForAsync(tx.StationId, cancellationToken).ConfigureAwait(false) is { } display)
+            {
+                await display.SendRunningCostAsync(channel, Message(tx.TransactionId, cost), cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OcppCallErrorException e) when (e.Code is OcppErrorCode.NotImplemented or OcppErrorCode.NotSupported)
         {
             _noCostUpdated.TryAdd(tx.StationId, 0);
             LogNoCostDisplay(logger, tx.StationId);
         }
-        catch (Exception e) when (e is OcppCallErrorException or OcppCallTimeoutException or StationDisconnectedException or OcppInvalidResponseException)
+        catch (Exception e) when (e is OcppCallErrorException or OcppCallTimeoutException or StationDisconnectedException or OcppInvalidResponseException or ArgumentException)
         {
             LogCostNotSent(logger, tx.StationId, e.Message);
         }
@@ -86,6 +131,9 @@ public sealed partial class RunningCosts(
     [LoggerMessage(Level = LogLevel.Information, Message = "Station {StationId} does not take CostUpdated; its running cost is no longer sent")]
     private static partial void LogNoCostDisplay(ILogger logger, string stationId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The running cost was not sent to {StationId}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The final cost could not be sent to {StationId}")]
+    private static partial void LogCostFailed(ILogger logger, Exception exception, string stationId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The cost was not sent to {StationId}: {Reason}")]
     private static partial void LogCostNotSent(ILogger logger, string stationId, string reason);
 }

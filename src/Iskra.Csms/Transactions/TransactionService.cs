@@ -118,9 +118,9 @@ public sealed class TransactionService(
             TransactionStore.Recompute(tx);
             return tx;
         }, cancellationToken).ConfigureAwait(false);
-        if (stopped is not null)
+        if (stopped is not null && await FinalizeCostAsync(stationId, stopped.TransactionId, stopped, cancellationToken).ConfigureAwait(false) is { } cost)
         {
-            await FinalizeCostAsync(stationId, stopped.TransactionId, stopped, cancellationToken).ConfigureAwait(false);
+            runningCosts.SendFinal(stationId, stopped.TransactionId, cost); // 1.6 has no cost message of its own: a vendor display's
         }
 
         events.Transaction(CsmsEventTypes.TransactionStopped, stopped);

@@ -15,7 +15,7 @@ public sealed class TransactionEventTests
     {
         await using var csms = await StartAsync();
 
-        var info = await csms.Get<TransactionService>().EventAsync("cp-1", Event("Started", seqNo: 0, at: 0, chargingState: "EVConnected", idToken: "TAG-1"), Ct);
+        var (info, _) = await csms.Get<TransactionService>().EventAsync("cp-1", Event("Started", seqNo: 0, at: 0, chargingState: "EVConnected", idToken: "TAG-1"), Ct);
 
         Assert.Equal(IdTagStatus.Accepted, info?.Status);
         var tx = await TransactionAsync(csms);
@@ -169,7 +169,7 @@ public sealed class TransactionEventTests
     {
         await using var csms = await StartAsync();
 
-        var info = await csms.Get<TransactionService>().EventAsync("cp-1", Event("Started", seqNo: 0, at: 0, idToken: "STRANGER"), Ct);
+        var (info, _) = await csms.Get<TransactionService>().EventAsync("cp-1", Event("Started", seqNo: 0, at: 0, idToken: "STRANGER"), Ct);
 
         Assert.Equal(IdTagStatus.Invalid, info?.Status);
         Assert.Equal(TransactionProblems.UnknownIdTag | TransactionProblems.NotAuthorized, (await TransactionAsync(csms)).Problems);
