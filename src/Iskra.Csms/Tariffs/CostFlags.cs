@@ -23,4 +23,15 @@ public static class CostFlags
 
     /// <summary>No energy reading at all: only time and flat components could be priced.</summary>
     public const string NoMeterData = "NoMeterData";
+
+    /// <summary>Every flag, in the order a cost lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [RegisterWentBackwards, MeterStopBelowStart, EnergyUnitSuspect, ImplausibleEnergy, DuplicateMeterValues, ConflictingReadings, NoMeterData];
+
+    /// <summary><paramref name="flags"/> once each, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<string> Ordered(IEnumerable<string> flags)
+    {
+        var set = flags.ToHashSet(StringComparer.Ordinal);
+        return [.. All.Where(set.Contains)];
+    }
 }

@@ -181,7 +181,11 @@ public sealed class SessionBilling(
         // A running session is priced up to its newest reading: the time after it is not known yet.
         var ended = final ? tx.StoppedAt!.Value : energy.Count == 0 ? time.GetUtcNow() : energy.Max(p => p.Timestamp);
         var input = new PricingInput(started, ended < started ? started : ended, tx.MeterStartWh, final ? tx.MeterStopWh : null, energy, power, final);
-        return TariffPricer.Price(definition, input, options.Value.MaxPlausiblePowerKw);
+        var cost = TariffPricer.Price(definition, input, options.Value.MaxPlausiblePowerKw);
+        // Storage keeps a repeated sample once, so the pricer cannot see the repeat: the session's own flag says it.
+        return tx.Problems.HasFlag(TransactionProblems.DuplicateMeterValues) && !cost.Flags.Contains(CostFlags.DuplicateMeterValues)
+            ? cost with { Flags = CostFlags.Ordered([.. cost.Flags, CostFlags.DuplicateMeterValues]) }
+            : cost;
     }
 
     private async Task<ChargeDetailRecord> RecordAsync(ChargingTransaction tx, TariffDefinition definition, SessionCost cost, CancellationToken cancellationToken)

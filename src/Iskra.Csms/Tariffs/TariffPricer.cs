@@ -26,17 +26,6 @@ public static class TariffPricer
     /// <summary>An energy step implying more than this is not billed (<see cref="CostFlags.ImplausibleEnergy"/>).</summary>
     public const decimal DefaultMaxPlausiblePowerKw = 1000m;
 
-    private static readonly string[] FlagOrder =
-    [
-        CostFlags.RegisterWentBackwards,
-        CostFlags.MeterStopBelowStart,
-        CostFlags.EnergyUnitSuspect,
-        CostFlags.ImplausibleEnergy,
-        CostFlags.DuplicateMeterValues,
-        CostFlags.ConflictingReadings,
-        CostFlags.NoMeterData,
-    ];
-
     /// <summary>The cost of <paramref name="input"/> under <paramref name="tariff"/>.</summary>
     /// <param name="tariff">The tariff version the session is priced with.</param>
     /// <param name="input">The session: times, registers, readings; <see cref="PricingInput.Final"/> once it ended.</param>
@@ -109,7 +98,7 @@ public static class TariffPricer
             breakdown,
             periods.Build(),
             input.Final,
-            [.. FlagOrder.Where(flags.Contains)]);
+            CostFlags.Ordered(flags));
     }
 
     // Instants where a restriction can change: local boundaries of the day and of every time-of-day

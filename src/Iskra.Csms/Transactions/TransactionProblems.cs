@@ -17,4 +17,6 @@ public enum TransactionProblems
     StoppedTwice = 32,
     SeqNoGap = 64,
     OfflineEvents = 128,
+    /// <summary>An energy register reading the session already had (same time, same value) arrived again; it was stored once.</summary>
+    DuplicateMeterValues = 256,
 }

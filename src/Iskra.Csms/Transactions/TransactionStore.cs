@@ -115,6 +115,13 @@ internal static class TransactionStore
 
     private static void Track(ChargingTransaction tx, decimal wh, string? context, DateTimeOffset timestamp)
     {
+        if (timestamp == tx.LastMeterAt && wh == tx.MeterStopWh && context != "Transaction.Begin")
+        {
+            // The newest reading again: a repeated MeterValues (or event). Stored once; flagged for billing review.
+            tx.Problems |= TransactionProblems.DuplicateMeterValues;
+            return;
+        }
+
         if (context == "Transaction.Begin" || tx.MeterStartWh is null)
         {
             tx.MeterStartWh = wh;
