@@ -227,15 +227,15 @@ public static class TariffBody
 
     private static TimeOnly? Time(JsonElement o, string name, string path)
     {
-        var s = Text(o, name, $"{path}.{name}", 5, 5);
+        var s = Text(o, name, $"{path}.{name}", 1, 10);
         return s is null ? null
-            : TimeOnly.TryParseExact(s, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
+            : s.Length == 5 && TimeOnly.TryParseExact(s, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
             : throw new TariffInvalidException($"{path}.{name} must be a local time HH:MM (00:00 to 23:59).");
     }
 
     private static DateOnly? Date(JsonElement o, string name, string path)
     {
-        var s = Text(o, name, $"{path}.{name}", 10, 10);
+        var s = Text(o, name, $"{path}.{name}", 1, 20);
         return s is null ? null
             : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
             : throw new TariffInvalidException($"{path}.{name} must be a local date YYYY-MM-DD.");
