@@ -222,7 +222,7 @@ public sealed class TransactionService(
                 tx.IdTagSource = tx.IdTag is null ? null : IdTagSources.RemoteStart;
             }
 
-            if (tx.TariffId is null && (created || (!hadIdTag && tx.IdTag is not null)))
+            if (created || (!hadIdTag && tx.IdTag is not null))
             {
                 // The tariff is chosen as the session starts, and again once its card is known (a card group's price).
                 await SessionBilling.ChooseTariffAsync(db, s.Selector, tx, s.auth?.ParentIdTag, ct).ConfigureAwait(false);

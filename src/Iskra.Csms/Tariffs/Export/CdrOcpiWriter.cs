@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 
@@ -15,21 +16,30 @@ public static class CdrOcpiWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(cdrs);
-        var writer = new Utf8JsonWriter(stream);
+        // Each record is serialized to a buffer and written asynchronously: a response stream refuses synchronous writes.
+        var buffer = new ArrayBufferWriter<byte>(FlushThreshold);
+        var writer = new Utf8JsonWriter(buffer);
         await using (writer.ConfigureAwait(false))
         {
-            writer.WriteStartArray();
+            await stream.WriteAsync("["u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            var first = true;
             await foreach (var cdr in cdrs.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                JsonSerializer.Serialize(writer, cdr, BillingJsonContext.Default.OcpiCdr);
-                if (writer.BytesPending >= FlushThreshold)
+                if (!first)
                 {
-                    await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    await stream.WriteAsync(","u8.ToArray(), cancellationToken).ConfigureAwait(false);
                 }
+
+                first = false;
+                writer.Reset(buffer);
+                JsonSerializer.Serialize(writer, cdr, BillingJsonContext.Default.OcpiCdr);
+                writer.Flush();
+                await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                buffer.ResetWrittenCount();
             }
 
-            writer.WriteEndArray();
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync("]"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

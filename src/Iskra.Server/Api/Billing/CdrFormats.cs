@@ -61,8 +61,8 @@ public static class CdrFormats
                 var writer = new StreamWriter(s, new UTF8Encoding(false));
                 await using (writer.ConfigureAwait(false))
                 {
-                    CdrCsv.Write(writer, rows);
-                    await writer.FlushAsync().ConfigureAwait(false);
+                    // Asynchronous all the way: a response stream refuses synchronous writes.
+                    await CdrCsv.WriteAsync(writer, rows.ToAsyncEnumerable(), request.HttpContext.RequestAborted).ConfigureAwait(false);
                 }
             }, "text/csv; charset=utf-8");
         }
