@@ -10,8 +10,10 @@ namespace Iskra.Csms.Tariffs;
 /// counts once (<see cref="CostFlags.DuplicateMeterValues"/>); two different values at one instant keep the
 /// lower (<see cref="CostFlags.ConflictingReadings"/>): we never bill energy we are unsure of.</item>
 /// <item><b>Unit.</b> When <see cref="EnergyUnitCheck"/> finds kWh sent as Wh, every reading is multiplied by
-/// 1000 (<see cref="CostFlags.EnergyUnitSuspect"/>). The start and stop registers are not rescaled: they are
-/// integers in Wh in OCPP 1.6 Start/StopTransaction and are the witnesses of the error.</item>
+/// 1000 (<see cref="CostFlags.EnergyUnitSuspect"/>). A start or stop register is rescaled with them only when it
+/// is on the readings' scale (within a factor of 2 of the first or last reading: a 2.0.1 session's registers
+/// come from the same readings); a 1.6 meterStart/meterStop in Wh, a thousand times larger, is the witness of
+/// the error and stays as it is.</item>
 /// <item><b>Trust.</b> The candidates are (StartedAt, meter start) when known, the readings, and
 /// (EndedAt, meter stop) only when the session is final and the stop is known. Walking them in order and
 /// keeping the last trusted value: a value below it is dropped (<see cref="CostFlags.RegisterWentBackwards"/>,
@@ -38,14 +40,17 @@ internal sealed class MeterSeries
     public static MeterSeries Clean(PricingInput input, decimal maxPlausiblePowerKw, ISet<string> flags)
     {
         var readings = OnePerInstant(input, flags);
+        var (meterStart, meterStop) = (input.MeterStartWh, input.MeterStopWh);
         if (EnergyUnitCheck.LooksLikeKwh(input, readings))
         {
             flags.Add(CostFlags.EnergyUnitSuspect);
+            meterStart = OnScaleOf(meterStart, readings[0].Value) ? meterStart * 1000 : meterStart;
+            meterStop = OnScaleOf(meterStop, readings[^1].Value) ? meterStop * 1000 : meterStop;
             readings = [.. readings.Select(r => r with { Value = r.Value * 1000 })];
         }
 
-        var startWh = Register(input.MeterStartWh, flags);
-        var stopWh = input.Final ? Register(input.MeterStopWh, flags) : null;
+        var startWh = Register(meterStart, flags);
+        var stopWh = input.Final ? Register(meterStop, flags) : null;
         if (readings.Count == 0 && !(startWh.HasValue && stopWh.HasValue))
         {
             flags.Add(CostFlags.NoMeterData);
@@ -70,6 +75,10 @@ internal sealed class MeterSeries
 
         return new MeterSeries(trusted);
     }
+
+    /// <summary>Whether <paramref name="register"/> is within a factor of 2 of <paramref name="reading"/> (both positive).</summary>
+    private static bool OnScaleOf(decimal? register, decimal reading) =>
+        register is { } r && r > 0 && reading > 0 && r <= 2 * reading && reading <= 2 * r && Math.Abs(r) <= MaxRegisterWh / 1000;
 
     private static List<MeterPoint> OnePerInstant(PricingInput input, ISet<string> flags)
     {

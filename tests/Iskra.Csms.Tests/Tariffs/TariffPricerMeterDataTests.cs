@@ -80,6 +80,21 @@ public sealed class TariffPricerMeterDataTests
     }
 
     [Fact]
+    public void Start_and_stop_registers_taken_from_the_same_kWh_readings_are_rescaled_with_them()
+    {
+        // A 2.0.1 session: its start and stop registers are the Transaction.Begin and .End readings, in kWh too.
+        MeterPoint[] readings = [At(Utc(10), 52.003m), At(Utc(10, 30), 57.503m), At(Utc(11), 63.003m)];
+        MeterPoint[] power = [At(Utc(10), 11000), At(Utc(10, 30), 11000), At(Utc(11), 11000)];
+
+        var cost = TariffPricer.Price(ThirtyCents, Session(Utc(10), Utc(11), 52.003m, 63.003m, readings, power, final: true));
+
+        // 52 003 Wh to 63 003 Wh: 11 kWh × 0.30 = 3.30, with no register taken for a step back or an implausible jump
+        Assert.Equal(11000m, cost.BilledEnergyWh);
+        Assert.Equal(3.30m, cost.Amount);
+        Assert.Equal([CostFlags.EnergyUnitSuspect], cost.Flags);
+    }
+
+    [Fact]
     public void Readings_in_Wh_that_match_the_power_drawn_are_not_rescaled()
     {
         MeterPoint[] readings = [At(Utc(10), 52003), At(Utc(10, 30), 57503), At(Utc(11), 63003)];
