@@ -3,6 +3,7 @@ using System.Text.Json;
 using Iskra.Ocpp;
 using Iskra.Server.Tests.Commands;
 using Iskra.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Server.Tests.Billing;
 
@@ -143,8 +144,8 @@ public sealed class SessionPricingTests(SharedSqliteServer sqlite, SharedPostgre
     }
 
     /// <summary>A 1.6 session with the given start, readings and stop; returns the session and its charge detail record.</summary>
-    private static async Task<(JsonElement Transaction, JsonElement Cdr)> SessionAsync(
-        IskraServer server, string id, string start, int meterStart, (string At, int Wh)[] readings, (string At, int Wh) stop, string? idTag = null, bool expectRecord = true)
+    internal static async Task<(JsonElement Transaction, JsonElement Cdr)> SessionAsync(
+        IskraServer server, string id, string start, int meterStart, (string At, int Wh)[] readings, (string At, int Wh) stop, string? idTag = null, bool expectRecord = true, bool inspect = true)
     {
         if (idTag is null)
         {
@@ -152,7 +153,13 @@ public sealed class SessionPricingTests(SharedSqliteServer sqlite, SharedPostgre
             await server.IdTagAsync(idTag);
         }
 
-        await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
+        bool known;
+        await using (var db = server.CreateDbContext())
+        {
+            known = await db.Stations.AnyAsync(s => s.Id == id, TestContext.Current.CancellationToken);
+        }
+
+        await using var station = known ? await RespondingStation.ConnectAsync(server, id, OcppVersion.V16) : await RespondingStation.StartAsync(server, id, OcppVersion.V16);
         var started = await station.CallAsync("StartTransaction", $$"""{"connectorId":1,"idTag":"{{idTag}}","meterStart":{{meterStart}},"timestamp":"{{start}}"}""");
         var transactionId = started.GetProperty("transactionId").GetInt32();
         foreach (var (at, wh) in readings)
@@ -161,6 +168,11 @@ public sealed class SessionPricingTests(SharedSqliteServer sqlite, SharedPostgre
         }
 
         await station.CallAsync("StopTransaction", $$"""{"transactionId":{{transactionId}},"meterStop":{{stop.Wh}},"timestamp":"{{stop.At}}","reason":"EVDisconnected"}""");
+        if (!inspect)
+        {
+            return default;
+        }
+
         using var api = server.Api();
         var list = await (await api.GetAsync($"/api/transactions?stationId={id}", TestContext.Current.CancellationToken)).JsonAsync(200);
         var tx = Assert.Single(list.GetProperty("items").EnumerateArray());
