@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Iskra.Csms.Access;
+using Iskra.Ocpp;
 using Iskra.Server.Tests.Infrastructure;
 
 namespace Iskra.Server.Tests.Billing;
@@ -87,6 +88,36 @@ public sealed class CdrApiTests(SharedSqliteServer shared) : IClassFixture<Share
         Assert.Equal(2.00m, Assert.Single(byPeriod.GetProperty("items").EnumerateArray()).GetProperty("amount").GetDecimal());
         var byCard = await (await api.GetAsync("/api/cdrs?idTag=C-page", TestContext.Current.CancellationToken)).JsonAsync(200);
         Assert.Equal(3, byCard.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Signed_meter_values_go_into_the_record_so_a_driver_can_check_the_bill()
+    {
+        var id = "bill-ocmf";
+        await SessionPricingTests.TariffAsync(Server, id, """
+            "currency":"EUR","vatPercent":0,"elements":[{"priceComponents":[{"type":"ENERGY","price":1.00}]}]
+            """);
+        await Server.IdTagAsync("C-OCMF");
+        await using var station = await RespondingStation.StartAsync(Server, id, OcppVersion.V16);
+        const string Begin = """OCMF|{\"RD\":[{\"TM\":\"2026-12-03T09:00:00,000+0000 S\",\"RV\":0.000,\"RU\":\"kWh\"}]}|{\"SD\":\"3045AB\"}"""; // as it stands in the JSON
+        const string End = """OCMF|{\"RD\":[{\"TM\":\"2026-12-03T10:00:00,000+0000 S\",\"RV\":2.000,\"RU\":\"kWh\"}]}|{\"SD\":\"3045CD\"}""";
+        var started = await station.CallAsync("StartTransaction", """{"connectorId":1,"idTag":"C-OCMF","meterStart":0,"timestamp":"2026-12-03T09:00:00Z"}""");
+        var transactionId = started.GetProperty("transactionId").GetInt32();
+        await station.CallAsync("MeterValues", $$"""{"connectorId":1,"transactionId":{{transactionId}},"meterValue":[{"timestamp":"2026-12-03T09:00:00Z","sampledValue":[{"value":"{{Begin}}","format":"SignedData","context":"Transaction.Begin"}]}]}""");
+        await station.CallAsync("StopTransaction", $$"""{"transactionId":{{transactionId}},"meterStop":2000,"timestamp":"2026-12-03T10:00:00Z","transactionData":[{"timestamp":"2026-12-03T10:00:00Z","sampledValue":[{"value":"{{End}}","format":"SignedData","context":"Transaction.End"}]}]}""");
+
+        using var api = Server.Api();
+        var cdr = Assert.Single((await (await api.GetAsync($"/api/cdrs?stationId={id}", TestContext.Current.CancellationToken)).JsonAsync(200)).GetProperty("items").EnumerateArray());
+        var signed = cdr.GetProperty("signedData").EnumerateArray().ToList();
+        Assert.Equal(2.00m, cdr.GetProperty("amount").GetDecimal()); // the signed values are kept, not read as registers
+        Assert.Equal([("Transaction.Begin", Begin.Replace("\\", "", StringComparison.Ordinal)), ("Transaction.End", End.Replace("\\", "", StringComparison.Ordinal))],
+            signed.Select(v => (v.GetProperty("context").GetString(), v.GetProperty("value").GetString())).ToList());
+        using var ocpi = JsonDocument.Parse(await api.GetStringAsync($"/api/cdrs?stationId={id}&format=ocpi", TestContext.Current.CancellationToken));
+        var signedData = Assert.Single(ocpi.RootElement.EnumerateArray()).GetProperty("signed_data");
+        Assert.Equal("OCMF", signedData.GetProperty("encoding_method").GetString());
+        Assert.Equal(2, signedData.GetProperty("signed_values").GetArrayLength());
+        var csv = await api.GetStringAsync($"/api/cdrs?stationId={id}&format=csv", TestContext.Current.CancellationToken);
+        Assert.EndsWith(",yes", csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1], StringComparison.Ordinal);
     }
 
     [Theory]
