@@ -17,6 +17,7 @@ public sealed class DemoModeTests
             ["Demo:Enabled"] = "true",
             ["Demo:SessionScale"] = "0.01",
             ["Demo:MeterValueSeconds"] = "1",
+            ["Billing:RunningCostInterval"] = "00:00:01",
         });
         using var api = server.Api();
         var ct = TestContext.Current.CancellationToken;
@@ -46,6 +47,23 @@ public sealed class DemoModeTests
         });
         Assert.Contains(withMeterValues.GetProperty("idTag").GetString(), DemoStation.Cards);
         Assert.Contains(withMeterValues.GetProperty("stationId").GetString(), ids);
+
+        // The demo tariff prices every demo session: a running cost while it charges, a record once it ends.
+        var tariff = await (await api.GetAsync($"/api/tariffs/{DemoRegistration.TariffId}", ct)).JsonAsync(200);
+        Assert.Equal("EUR", tariff.GetProperty("currency").GetString());
+        var running = await EventuallyAsync(async () =>
+        {
+            var list = await (await api.GetAsync("/api/transactions?active=true", ct)).JsonAsync(200);
+            return list.GetProperty("items").EnumerateArray().FirstOrDefault(t => t.GetProperty("cost").ValueKind == JsonValueKind.Object) is { ValueKind: JsonValueKind.Object } priced ? priced : (JsonElement?)null;
+        });
+        Assert.False(running.GetProperty("cost").GetProperty("final").GetBoolean());
+        var record = await EventuallyAsync(async () =>
+        {
+            var cdrs = await (await api.GetAsync("/api/cdrs", ct)).JsonAsync(200);
+            return cdrs.GetProperty("items").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first ? first : (JsonElement?)null;
+        });
+        Assert.Equal(DemoRegistration.TariffId, record.GetProperty("tariffId").GetString());
+        Assert.True(record.GetProperty("amount").GetDecimal() >= 0.60m, record.ToString()); // the 0.50 session fee with VAT at least
 
         var tags = await (await api.GetAsync("/api/id-tags", ct)).JsonAsync(200);
         var values = tags.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("idTag").GetString()).ToList();
