@@ -18,6 +18,9 @@ public sealed class ChargeDetailRecord
     /// <summary>The OCPP transaction id (1.6 integer as text, or the 2.0.1 string).</summary>
     public required string TransactionId { get; set; }
 
+    /// <summary>The OCPP version of the session: "1.6" or "2.0.1" (how <see cref="TransactionId"/> is shown).</summary>
+    public string? OcppVersion { get; set; }
+
     public int EvseId { get; set; }
 
     /// <summary>0 when not known.</summary>

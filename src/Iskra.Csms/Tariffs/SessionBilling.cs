@@ -198,6 +198,7 @@ public sealed class SessionBilling(
             TransactionDbId = tx.Id,
             StationId = tx.StationId,
             TransactionId = tx.TransactionId,
+            OcppVersion = tx.LastSeqNo is null ? "1.6" : "2.0.1", // as OcppTransactionId tells them apart
             EvseId = tx.EvseId,
             ConnectorId = tx.ConnectorId,
             IdTag = tx.IdTag,

@@ -26,6 +26,7 @@ internal static class TariffStorage
             e.ToTable("cdrs");
             e.Property(x => x.StationId).HasMaxLength(IskraModel.StationIdLength);
             e.Property(x => x.TransactionId).HasMaxLength(36);
+            e.Property(x => x.OcppVersion).HasMaxLength(8);
             e.Property(x => x.IdTag).HasMaxLength(36);
             e.Property(x => x.IdTagGroup).HasMaxLength(36);
             e.Property(x => x.TariffId).HasMaxLength(Tariff.IdLength);

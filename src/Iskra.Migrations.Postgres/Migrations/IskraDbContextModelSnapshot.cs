@@ -1379,6 +1379,10 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.Property<decimal?>("MeterStopWh")
                         .HasColumnType("numeric");
 
+                    b.Property<string>("OcppVersion")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<decimal>("ParkingHours")
                         .HasColumnType("numeric");
 

@@ -1333,6 +1333,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.Property<decimal?>("MeterStopWh")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OcppVersion")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("ParkingHours")
                         .HasColumnType("TEXT");
 

@@ -185,7 +185,7 @@ public sealed class SessionPricingTests(SharedSqliteServer sqlite, SharedPostgre
 
         var cdr = Assert.Single(cdrs.GetProperty("items").EnumerateArray());
         Assert.Equal(tx.GetProperty("id").GetInt64(), cdr.GetProperty("transaction").GetInt64());
-        Assert.Equal(transactionId.ToString(CultureInfo.InvariantCulture), cdr.GetProperty("transactionId").GetString());
+        Assert.Equal(transactionId, cdr.GetProperty("transactionId").GetInt32()); // SPEC §2.2: the 1.6 integer
         return (tx, cdr);
     }
 

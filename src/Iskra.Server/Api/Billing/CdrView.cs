@@ -15,7 +15,7 @@ public sealed record CdrView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CorrectionReason,
     DateTimeOffset IssuedAt,
     long Transaction,
-    string TransactionId,
+    JsonElement TransactionId,
     string StationId,
     int EvseId,
     int? ConnectorId,
@@ -43,7 +43,7 @@ public sealed record CdrView(
     {
         ArgumentNullException.ThrowIfNull(c);
         var cost = TransactionCost.Read(c.CostJson);
-        return new(c.Id, c.CorrectsId, c.CorrectionReason, c.IssuedAt, c.TransactionDbId, c.TransactionId, c.StationId, c.EvseId,
+        return new(c.Id, c.CorrectsId, c.CorrectionReason, c.IssuedAt, c.TransactionDbId, Csms.Transactions.OcppTransactionId.Of(c.TransactionId, v16: c.OcppVersion != "2.0.1"), c.StationId, c.EvseId,
             c.ConnectorId == 0 ? null : c.ConnectorId, c.IdTag, c.IdTagGroup, c.StartedAt, c.StoppedAt, c.MeterStartWh, c.MeterStopWh,
             c.EnergyWh, c.ChargingHours, c.ParkingHours, c.TariffId, c.TariffVersion, c.Currency, c.AmountExclVat, c.Vat, c.Amount,
             cost.Breakdown, cost.Periods, cost.Flags, c.SignedDataJson is { } signed ? JsonDocument.Parse(signed).RootElement.Clone() : null);

@@ -26,7 +26,7 @@ public static class CdrsApi
             .WithSummary("Charge detail records, oldest first; ?from=&to= (on the session's end, to exclusive)&stationId=&idTag=&idTagGroup=&format=json|csv|ocpi")
             .Produces<ItemPage<CdrView>>().Produces(200, contentType: "text/csv").ProducesProblem(400);
         cdrs.MapGet("/{id:long}", GetAsync).WithName("GetCdr").WithSummary("One charge detail record; ?format=ocpi for the OCPI 2.2.1 CDR").ProducesProblem(404);
-        cdrs.MapPost("/{id:long}/corrections", CorrectAsync).RequireAuthorization(ApiPolicies.Admin).WithName("CorrectCdr")
+        cdrs.MapPost("/{cdrId:long}/corrections", CorrectAsync).RequireAuthorization(ApiPolicies.Admin).WithName("CorrectCdr")
             .WithSummary("Price the session again (optionally with another tariff) and issue a record that replaces this one")
             .Accepts<CdrCorrection>("application/json").Produces<CdrView>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
     }
@@ -99,7 +99,7 @@ public static class CdrsApi
     }
 
     private static async Task<IResult> CorrectAsync(
-        long id, HttpContext context, SessionBilling billing, IDbContextFactory<IskraDbContext> contexts, AdminAudit audit, CancellationToken cancellationToken)
+        long cdrId, HttpContext context, SessionBilling billing, IDbContextFactory<IskraDbContext> contexts, AdminAudit audit, CancellationToken cancellationToken)
     {
         var body = await BodyFields.ReadAsync(context.Request, ["reason", "tariffId"], cancellationToken).ConfigureAwait(false);
         var reason = body.RequiredString("reason", 1, 500);
@@ -107,7 +107,7 @@ public static class CdrsApi
         ChargeDetailRecord? cdr;
         try
         {
-            cdr = await billing.CorrectAsync(id, tariffId, reason, cancellationToken).ConfigureAwait(false);
+            cdr = await billing.CorrectAsync(cdrId, tariffId, reason, cancellationToken).ConfigureAwait(false);
         }
         catch (KeyNotFoundException e)
         {
@@ -120,12 +120,12 @@ public static class CdrsApi
 
         if (cdr is null)
         {
-            return Unknown(id);
+            return Unknown(cdrId);
         }
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            await audit.WriteAsync(db, ApiCallers.Of(context).Actor, AdminActions.CdrCorrected, id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await audit.WriteAsync(db, ApiCallers.Of(context).Actor, AdminActions.CdrCorrected, cdrId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 tariffId is null ? ["reason"] : ["reason", "tariffId"], cdr.StationId).ConfigureAwait(false);
         }
 

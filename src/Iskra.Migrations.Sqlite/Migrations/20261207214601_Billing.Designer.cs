@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Iskra.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(IskraDbContext))]
-    [Migration("20261207203122_Billing")]
+    [Migration("20261207214601_Billing")]
     partial class Billing
     {
         /// <inheritdoc />
@@ -1334,6 +1334,10 @@ namespace Iskra.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("MeterStopWh")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OcppVersion")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("ParkingHours")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Iskra.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(IskraDbContext))]
-    [Migration("20261207203136_Billing")]
+    [Migration("20261207214610_Billing")]
     partial class Billing
     {
         /// <inheritdoc />
@@ -1381,6 +1381,10 @@ namespace Iskra.Migrations.Postgres.Migrations
 
                     b.Property<decimal?>("MeterStopWh")
                         .HasColumnType("numeric");
+
+                    b.Property<string>("OcppVersion")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<decimal>("ParkingHours")
                         .HasColumnType("numeric");

@@ -1,10 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Iskra.Migrations.Postgres.Migrations
+namespace Iskra.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Billing : Migration
@@ -15,69 +13,70 @@ namespace Iskra.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "CostFinal",
                 table: "transactions",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "CostJson",
                 table: "transactions",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IdTagGroup",
                 table: "transactions",
-                type: "character varying(36)",
+                type: "TEXT",
                 maxLength: 36,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "TariffId",
                 table: "transactions",
-                type: "character varying(36)",
+                type: "TEXT",
                 maxLength: 36,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "TariffVersion",
                 table: "transactions",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "cdrs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TransactionDbId = table.Column<long>(type: "bigint", nullable: false),
-                    StationId = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
-                    TransactionId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
-                    EvseId = table.Column<int>(type: "integer", nullable: false),
-                    ConnectorId = table.Column<int>(type: "integer", nullable: false),
-                    IdTag = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
-                    IdTagGroup = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    StoppedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    MeterStartWh = table.Column<decimal>(type: "numeric", nullable: true),
-                    MeterStopWh = table.Column<decimal>(type: "numeric", nullable: true),
-                    EnergyWh = table.Column<decimal>(type: "numeric", nullable: false),
-                    ChargingHours = table.Column<decimal>(type: "numeric", nullable: false),
-                    ParkingHours = table.Column<decimal>(type: "numeric", nullable: false),
-                    TariffId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
-                    TariffVersion = table.Column<int>(type: "integer", nullable: false),
-                    TariffJson = table.Column<string>(type: "text", nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    AmountExclVat = table.Column<decimal>(type: "numeric", nullable: false),
-                    Vat = table.Column<decimal>(type: "numeric", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric", nullable: false),
-                    CostJson = table.Column<string>(type: "text", nullable: false),
-                    Flags = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    SignedDataJson = table.Column<string>(type: "text", nullable: true),
-                    CorrectsId = table.Column<long>(type: "bigint", nullable: true),
-                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TransactionDbId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StationId = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    TransactionId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    OcppVersion = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    EvseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConnectorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdTag = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    IdTagGroup = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoppedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MeterStartWh = table.Column<decimal>(type: "TEXT", nullable: true),
+                    MeterStopWh = table.Column<decimal>(type: "TEXT", nullable: true),
+                    EnergyWh = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ChargingHours = table.Column<decimal>(type: "TEXT", nullable: false),
+                    ParkingHours = table.Column<decimal>(type: "TEXT", nullable: false),
+                    TariffId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    TariffVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    TariffJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    AmountExclVat = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Vat = table.Column<decimal>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    CostJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Flags = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SignedDataJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CorrectsId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,10 +87,10 @@ namespace Iskra.Migrations.Postgres.Migrations
                 name: "tariff_versions",
                 columns: table => new
                 {
-                    TariffId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    DefinitionJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    TariffId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefinitionJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,14 +101,14 @@ namespace Iskra.Migrations.Postgres.Migrations
                 name: "tariffs",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    DefinitionJson = table.Column<string>(type: "text", nullable: false),
-                    AssignmentJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 36, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    DefinitionJson = table.Column<string>(type: "TEXT", nullable: false),
+                    AssignmentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
