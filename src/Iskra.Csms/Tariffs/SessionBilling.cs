@@ -26,13 +26,13 @@ public sealed class SessionBilling(
 
     /// <summary>
     /// Inside a storage-writer batch: chooses the tariff of <paramref name="tx"/> (<see cref="TariffSelector"/>) and
-    /// notes the card's group. <paramref name="idTagGroup"/> is the one authorization gave, if any; otherwise the
-    /// card's stored parent is read.
+    /// notes the card's group. <paramref name="authorized"/> says that <paramref name="idTagGroup"/> is what
+    /// authorization gave for the card (its parent, or none); otherwise the card's stored parent is read.
     /// </summary>
-    internal static async ValueTask ChooseTariffAsync(IskraDbContext db, TariffSelector selector, ChargingTransaction tx, string? idTagGroup, CancellationToken ct)
+    internal static async ValueTask ChooseTariffAsync(IskraDbContext db, TariffSelector selector, ChargingTransaction tx, bool authorized, string? idTagGroup, CancellationToken ct)
     {
         var group = idTagGroup;
-        if (group is null && tx.IdTag is { } idTag)
+        if (!authorized && tx.IdTag is { } idTag)
         {
             group = await db.IdTags.AsNoTracking().Where(t => t.Value == idTag).Select(t => t.ParentIdTag).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         }

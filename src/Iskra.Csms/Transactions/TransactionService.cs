@@ -66,7 +66,7 @@ public sealed class TransactionService(
                 Problems = s.flags,
                 UpdatedAt = s.now,
             };
-            await SessionBilling.ChooseTariffAsync(db, s.Selector, tx, s.auth.ParentIdTag, ct).ConfigureAwait(false);
+            await SessionBilling.ChooseTariffAsync(db, s.Selector, tx, authorized: true, s.auth.ParentIdTag, ct).ConfigureAwait(false);
             TransactionStore.Add(db, tx);
             return (tx, true);
         }, cancellationToken).ConfigureAwait(false);
@@ -225,7 +225,7 @@ public sealed class TransactionService(
             if (created || (!hadIdTag && tx.IdTag is not null))
             {
                 // The tariff is chosen as the session starts, and again once its card is known (a card group's price).
-                await SessionBilling.ChooseTariffAsync(db, s.Selector, tx, s.auth?.ParentIdTag, ct).ConfigureAwait(false);
+                await SessionBilling.ChooseTariffAsync(db, s.Selector, tx, authorized: s.auth is not null && tx.IdTag == e.IdToken, s.auth?.ParentIdTag, ct).ConfigureAwait(false);
             }
 
             TransactionStore.AddMeterValues(db, s.stationId, tx, tx.EvseId, tx.ConnectorId, e.MeterValues, s.now);
