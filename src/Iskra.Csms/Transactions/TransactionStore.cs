@@ -115,9 +115,10 @@ internal static class TransactionStore
 
     private static void Track(ChargingTransaction tx, decimal wh, string? context, DateTimeOffset timestamp)
     {
-        if (timestamp == tx.LastMeterAt && wh == tx.MeterStopWh && context != "Transaction.Begin")
+        if (timestamp == tx.LastMeterAt && wh == tx.MeterStopWh && context is not ("Transaction.Begin" or "Transaction.End"))
         {
-            // The newest reading again: a repeated MeterValues (or event). Stored once; flagged for billing review.
+            // The newest reading again: a repeated MeterValues. Stored once; flagged for billing review. (A Begin or
+            // End sample taken in the same instant as a periodic one is the station's normal report, not a repeat.)
             tx.Problems |= TransactionProblems.DuplicateMeterValues;
             return;
         }

@@ -99,13 +99,20 @@ public sealed class OfflineTransactionTests(SharedSqliteServer shared) : IClassF
             .Where(m => m.Action is "StartTransaction" or "StopTransaction" or "TransactionEvent"
                 || (m.Action == "MeterValues" && m.Payload.TryGetProperty("transactionId", out _)))];
 
-    /// <summary>Iskra stored exactly the meter values the station sent for the transaction: the same timestamps, each once.</summary>
+    /// <summary>
+    /// Iskra stored exactly the meter values the station sent for the transaction: the same timestamps, each once
+    /// (the view groups by timestamp, so a periodic sample and the Transaction.End one taken in the same
+    /// millisecond are one group), and every sampled value.
+    /// </summary>
     private static void AssertSameMeterValues(SimStation station, List<(string Action, JsonElement Payload)> sent, JsonElement transaction)
     {
-        var sentStamps = sent.SelectMany(m => MeterValues(m.Payload)).Select(v => Parse(v.GetProperty("timestamp"))).Order().ToList();
-        var storedStamps = transaction.GetProperty("meterValues").EnumerateArray().Select(v => Parse(v.GetProperty("timestamp"))).Order().ToList();
+        var sentValues = sent.SelectMany(m => MeterValues(m.Payload)).ToList();
+        var sentStamps = sentValues.Select(v => Parse(v.GetProperty("timestamp"))).Distinct().Order().ToList();
+        var stored = transaction.GetProperty("meterValues").EnumerateArray().ToList();
+        var storedStamps = stored.Select(v => Parse(v.GetProperty("timestamp"))).Order().ToList();
         Assert.True(sentStamps.Count >= 3, $"{station.Id} sent {sentStamps.Count} meter values");
         Assert.Equal(sentStamps, storedStamps);
+        Assert.Equal(sentValues.Sum(v => v.GetProperty("sampledValue").GetArrayLength()), stored.Sum(v => v.GetProperty("sampledValue").GetArrayLength()));
     }
 
     private static List<JsonElement> MeterValues(JsonElement payload) =>
