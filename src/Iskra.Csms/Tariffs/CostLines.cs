@@ -57,16 +57,15 @@ internal sealed class CostLines
         {
             case TariffDimension.Energy:
                 var kwh = CostRounding.UpToStep(quantity, component.StepSize) / 1000;
-                return new CostLine("ENERGY", element, kwh, "kWh", component.Price, CostRounding.LineAmount(kwh * component.Price));
+                return new CostLine(TariffDimensions.Name(component.Type), element, kwh, "kWh", component.Price, CostRounding.LineAmount(kwh * component.Price));
             case TariffDimension.Time:
             case TariffDimension.ParkingTime:
                 var seconds = CostRounding.UpToStep(quantity / CostRounding.TicksPerSecond, component.StepSize);
-                var name = component.Type == TariffDimension.Time ? "TIME" : "PARKING_TIME";
                 return new CostLine(
-                    name, element, CostRounding.Quantity(seconds / 3600), "h", component.Price,
+                    TariffDimensions.Name(component.Type), element, CostRounding.Quantity(seconds / 3600), "h", component.Price,
                     CostRounding.LineAmount(seconds * component.Price / 3600));
             default:
-                return new CostLine("FLAT", element, 1, "session", component.Price, CostRounding.LineAmount(component.Price));
+                return new CostLine(TariffDimensions.Name(component.Type), element, 1, "session", component.Price, CostRounding.LineAmount(component.Price));
         }
     }
 }

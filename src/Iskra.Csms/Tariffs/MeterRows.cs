@@ -1,4 +1,3 @@
-using System.Globalization;
 using Iskra.Csms.Transactions;
 
 namespace Iskra.Csms.Tariffs;
@@ -29,30 +28,10 @@ internal static class MeterRows
         return (energy, power);
     }
 
-    private static decimal? Watts(SampledReading v)
+    private static decimal? Watts(SampledReading v) => EnergyRegister.Scaled(v.Value, v.Unit switch
     {
-        if (!decimal.TryParse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || v.Multiplier is > 6 or < -6)
-        {
-            return null;
-        }
-
-        var scale = v.Unit switch
-        {
-            null or "W" => 1m,
-            "kW" => 1000m,
-            _ => (decimal?)null,
-        };
-        if (scale is null)
-        {
-            return null;
-        }
-
-        var watts = value * scale.Value;
-        for (var i = 0; i < Math.Abs(v.Multiplier); i++)
-        {
-            watts = v.Multiplier > 0 ? watts * 10 : watts / 10;
-        }
-
-        return watts;
-    }
+        null or "W" => 1m,
+        "kW" => 1000m,
+        _ => null,
+    }, v.Multiplier);
 }

@@ -18,7 +18,6 @@ public static class TariffBody
     private static readonly string[] ComponentFields = ["type", "price", "stepSize"];
     private static readonly string[] RestrictionFields = ["startTime", "endTime", "startDate", "endDate", "minKwh", "maxKwh", "minPowerKw", "maxPowerKw", "minDuration", "maxDuration", "dayOfWeek"];
     private static readonly string[] AssignmentFields = ["allStations", "stations", "idTagGroups", "connectorTypes"];
-    private static readonly string[] Dimensions = ["ENERGY", "FLAT", "PARKING_TIME", "TIME"];
     private static readonly string[] Days = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"];
 
     /// <summary>Reads a tariff body; <c>version</c>, <c>createdAt</c> and <c>updatedAt</c> are accepted (a GET sent back) and ignored.</summary>
@@ -89,14 +88,8 @@ public static class TariffBody
     {
         var o = Object(c, path, ComponentFields);
         var type = Text(o, "type", $"{path}.type", 1, 20) ?? throw new TariffInvalidException($"{path}.type is required.");
-        var dimension = type switch
-        {
-            "ENERGY" => TariffDimension.Energy,
-            "FLAT" => TariffDimension.Flat,
-            "PARKING_TIME" => TariffDimension.ParkingTime,
-            "TIME" => TariffDimension.Time,
-            _ => throw new TariffInvalidException($"{path}.type must be one of {string.Join(", ", Dimensions)}."),
-        };
+        var dimension = TariffDimensions.Parse(type)
+            ?? throw new TariffInvalidException($"{path}.type must be one of {string.Join(", ", TariffDimensions.Names)}.");
         var price = Decimal(o, "price", $"{path}.price", 0) ?? throw new TariffInvalidException($"{path}.price is required (excluding VAT).");
         var step = Int(o, "stepSize", $"{path}.stepSize", 1, 1_000_000) ?? 1;
         return new PriceComponent(dimension, price, step);

@@ -20,37 +20,40 @@ public static class EnergyRegister
             return null;
         }
 
-        if (!decimal.TryParse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return null;
-        }
-
-        var scale = v.Unit switch
+        return Scaled(v.Value, v.Unit switch
         {
             null or "Wh" => 1m,
             "kWh" => 1000m,
-            _ => (decimal?)null,
-        };
-        if (scale is null)
+            _ => null,
+        }, v.Multiplier);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> × <paramref name="unitScale"/> × 10^<paramref name="multiplier"/> (the 2.0.1 unitOfMeasure),
+    /// or null when the value is no number, the unit is unknown (a null scale) or the result is beyond decimal.
+    /// </summary>
+    internal static decimal? Scaled(string value, decimal? unitScale, int multiplier)
+    {
+        if (unitScale is not { } scale || !decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
         {
             return null;
         }
 
         // The schema sets no bounds on the multiplier: beyond decimal's 28 digits there is no usable value.
-        if (v.Multiplier is > MaxMultiplier or < -MaxMultiplier)
+        if (multiplier is > MaxMultiplier or < -MaxMultiplier)
         {
             return null;
         }
 
         try
         {
-            var multiplied = value * scale.Value;
-            for (var i = 0; i < Math.Abs(v.Multiplier); i++)
+            var scaled = parsed * scale;
+            for (var i = 0; i < Math.Abs(multiplier); i++)
             {
-                multiplied = v.Multiplier > 0 ? multiplied * 10 : multiplied / 10;
+                scaled = multiplier > 0 ? scaled * 10 : scaled / 10;
             }
 
-            return multiplied;
+            return scaled;
         }
         catch (OverflowException)
         {

@@ -23,22 +23,12 @@ public static class OcpiTariffs
         };
     }
 
-    /// <summary>OCPI TariffDimensionType wire name (the same strings <see cref="TariffDimension"/> is stored with).</summary>
-    public static string DimensionName(TariffDimension dimension) => dimension switch
-    {
-        TariffDimension.Energy => "ENERGY",
-        TariffDimension.Flat => "FLAT",
-        TariffDimension.ParkingTime => "PARKING_TIME",
-        TariffDimension.Time => "TIME",
-        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
-    };
-
     private static OcpiTariffElement Element(TariffElement element, decimal vatPercent) => new()
     {
         // The VAT of a TariffDefinition applies to every component; 0 % is written as 0, not left out (§11.4.2).
         PriceComponents = [.. element.PriceComponents.Select(c => new OcpiPriceComponent
         {
-            Type = DimensionName(c.Type),
+            Type = TariffDimensions.Name(c.Type),
             Price = OcpiNumbers.Round(c.Price),
             Vat = OcpiNumbers.Round(vatPercent),
             StepSize = c.StepSize,

@@ -10,14 +10,7 @@ public sealed record PriceComponentView(string Type, decimal Price, int StepSize
     public static PriceComponentView From(PriceComponent c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new(Name(c.Type), c.Price, c.StepSize);
+        return new(TariffDimensions.Name(c.Type), c.Price, c.StepSize);
     }
 
-    public static string Name(TariffDimension d) => d switch
-    {
-        TariffDimension.Energy => "ENERGY",
-        TariffDimension.Flat => "FLAT",
-        TariffDimension.ParkingTime => "PARKING_TIME",
-        _ => "TIME",
-    };
 }
