@@ -1,4 +1,5 @@
 using Iskra.Csms.Access;
+using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.DataTransfer;
 using Iskra.Csms.Diagnostics;
@@ -38,7 +39,9 @@ public static class CsmsRegistration
         services.AddSingleton<TransactionService>();
         services.AddSingleton<NoticeService>();
         services.AddSingleton<AdmissionGuard>();
-        services.AddSingleton<StationAlarms>();
+        services.AddSingleton<AlarmBook>();
+        services.AddSingleton<AlarmDesk>();
+        services.Configure<AlarmOptions>(configuration.GetSection("Alarms"));
         services.AddSingleton<ConnectionAttemptLog>();
         services.AddSingleton<ConnectionAttemptRetention>();
         services.AddSingleton<ReportChains>();
