@@ -41,6 +41,8 @@ public static class CsmsRegistration
         services.AddSingleton<AdmissionGuard>();
         services.AddSingleton<AlarmBook>();
         services.AddSingleton<AlarmDesk>();
+        services.AddSingleton<AlarmRulesJob>();
+        services.AddSingleton<Notifications.OutboxSignal>();
         services.Configure<AlarmOptions>(configuration.GetSection("Alarms"));
         services.AddSingleton<ConnectionAttemptLog>();
         services.AddSingleton<ConnectionAttemptRetention>();
@@ -92,6 +94,7 @@ public static class CsmsRegistration
         services.AddSingleton<IModelAdmission>(sp => sp.GetRequiredService<CatalogBootGate>());
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<Tariffs.RunningCosts>());
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmRulesJob>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptRetention>());
         return services;
