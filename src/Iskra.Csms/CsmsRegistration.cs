@@ -1,4 +1,5 @@
 using Iskra.Csms.Access;
+using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.DataTransfer;
 using Iskra.Csms.Diagnostics;
@@ -39,7 +40,11 @@ public static class CsmsRegistration
         services.AddSingleton<TransactionService>();
         services.AddSingleton<NoticeService>();
         services.AddSingleton<AdmissionGuard>();
-        services.AddSingleton<StationAlarms>();
+        services.AddSingleton<AlarmBook>();
+        services.AddSingleton<AlarmDesk>();
+        services.AddSingleton<AlarmRulesJob>();
+        services.AddSingleton<Notifications.OutboxSignal>();
+        services.Configure<AlarmOptions>(configuration.GetSection("Alarms"));
         services.AddSingleton<ConnectionAttemptLog>();
         services.AddSingleton<ConnectionAttemptRetention>();
         services.AddSingleton<ReportChains>();
@@ -90,6 +95,7 @@ public static class CsmsRegistration
         services.AddSingleton<IModelAdmission>(sp => sp.GetRequiredService<CatalogBootGate>());
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<Tariffs.RunningCosts>());
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmRulesJob>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptRetention>());
         return services;

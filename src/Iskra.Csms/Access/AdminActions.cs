@@ -33,6 +33,14 @@ public static class AdminActions
     /// <summary>A charge detail record was corrected: a new record replaces it.</summary>
     public const string CdrCorrected = "cdr.corrected";
 
+    public const string AlarmAcknowledged = "alarm.acknowledged";
+    public const string AlarmNoted = "alarm.noted";
+    public const string MaintenanceWindowOpened = "maintenance.opened";
+    public const string MaintenanceWindowClosed = "maintenance.closed";
+    public const string SubscriptionCreated = "subscription.created";
+    public const string SubscriptionUpdated = "subscription.updated";
+    public const string SubscriptionDeleted = "subscription.deleted";
+
     public const string CatalogModelCreated = "catalog.created";
     public const string CatalogModelUpdated = "catalog.updated";
     public const string CatalogModelDeleted = "catalog.deleted";

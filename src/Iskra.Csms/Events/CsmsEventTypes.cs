@@ -16,6 +16,9 @@ public static class CsmsEventTypes
     /// <summary>A charge detail record was issued (at a session's end, or as a correction).</summary>
     public const string CdrIssued = "cdr.issued";
     public const string AlarmRaised = "alarm.raised";
+
+    /// <summary>An alarm's condition is gone: the alarm cleared by itself.</summary>
+    public const string AlarmCleared = "alarm.cleared";
     public const string CommandSent = "command.sent";
     public const string CommandAnswered = "command.answered";
     public const string StationRegistered = "station.registered";
@@ -33,6 +36,6 @@ public static class CsmsEventTypes
         StationConnected, StationDisconnected, StatusChanged, TransactionStarted, TransactionUpdated,
         TransactionStopped, AlarmRaised, CommandSent, CommandAnswered, StationRegistered, StationUpdated,
         StationDeleted, FirmwareStatus, LogStatus, ReservationStatus, AlarmAcknowledged, FindingRaised,
-        TransactionCost, CdrIssued,
+        TransactionCost, CdrIssued, AlarmCleared,
     ];
 }

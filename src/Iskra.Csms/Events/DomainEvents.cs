@@ -28,30 +28,14 @@ public static class DomainEvents
         events.Publish(type, tx.StationId, data, CsmsJsonContext.Default.TransactionData);
     }
 
-    /// <summary>Publishes <c>alarm.raised</c> for <paramref name="alarm"/>, when there is one.</summary>
-    public static void Alarm(this CsmsEvents events, Alarm? alarm)
+    /// <summary>Publishes <paramref name="type"/> (<c>alarm.raised</c> or <c>alarm.cleared</c>) for <paramref name="alarm"/>.</summary>
+    public static void AlarmChanged(this CsmsEvents events, Alarm alarm, string type)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (alarm is null || !events.IsWatched)
+        ArgumentNullException.ThrowIfNull(alarm);
+        if (events.IsWatched)
         {
-            return;
-        }
-
-        var data = new AlarmData(alarm.Id, alarm.Source, alarm.Code, alarm.Message, alarm.EvseId, alarm.ConnectorId, alarm.RaisedAt);
-        events.Publish(CsmsEventTypes.AlarmRaised, alarm.StationId, data, CsmsJsonContext.Default.AlarmData);
-    }
-
-    /// <summary>Publishes every alarm of <paramref name="alarms"/>.</summary>
-    public static void Alarms(this CsmsEvents events, List<Alarm>? alarms)
-    {
-        if (alarms is null)
-        {
-            return;
-        }
-
-        foreach (var alarm in alarms)
-        {
-            events.Alarm(alarm);
+            events.Publish(type, alarm.StationId, AlarmData.Of(alarm), CsmsJsonContext.Default.AlarmData);
         }
     }
 }

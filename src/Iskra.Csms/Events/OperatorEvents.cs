@@ -40,7 +40,7 @@ public static class OperatorEvents
         ArgumentNullException.ThrowIfNull(alarm);
         if (events.IsWatched && alarm.AcknowledgedAt is { } at)
         {
-            var data = new AlarmAcknowledgedData(alarm.Id, alarm.Code, alarm.AcknowledgedBy, at);
+            var data = new AlarmAcknowledgedData(alarm.Id, alarm.Kind, alarm.Code, alarm.AcknowledgedBy, at);
             events.Publish(CsmsEventTypes.AlarmAcknowledged, alarm.StationId, data, CsmsJsonContext.Default.AlarmAcknowledgedData);
         }
     }

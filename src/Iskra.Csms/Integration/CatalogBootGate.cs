@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
+using Iskra.Csms.Alarms;
 using Iskra.Csms.Stations;
-using Iskra.Csms.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Iskra.Csms.Integration;
@@ -9,72 +7,51 @@ namespace Iskra.Csms.Integration;
 /// <summary>
 /// The catalog on the boot path of both OCPP versions (<see cref="StationService.BootAsync"/>). With
 /// <see cref="CatalogOptions.IntegratedOnly"/>, a model that is not integrated is answered
-/// <see cref="CatalogOptions.UnknownModelAnswer"/> (a refused one Rejected) with a <see cref="CatalogAlarms.ModelNotIntegrated"/>
+/// <see cref="CatalogOptions.UnknownModelAnswer"/> (a refused one Rejected) with a <see cref="AlarmKinds.ModelNotIntegrated"/>
 /// alarm saying why. An integrated model booting with a firmware version that did not pass a lab run is Accepted, and
-/// flagged: a <see cref="CatalogAlarms.FirmwareNotTested"/> alarm on the station and, once per firmware version, a note on
-/// the model. An alarm is not raised again while the same one (station, code, message) is still unacknowledged.
+/// flagged: a <see cref="AlarmKinds.FirmwareNotTested"/> alarm on the station and, once per firmware version, a note on
+/// the model. A boot that passes clears them.
 /// </summary>
-public sealed class CatalogBootGate(
-    CatalogService catalog, StationAlarms alarms, IDbContextFactory<IskraDbContext> contexts, IOptionsMonitor<CatalogOptions> options, TimeProvider time) : IModelAdmission
+public sealed class CatalogBootGate(CatalogService catalog, AlarmBook alarms, IOptionsMonitor<CatalogOptions> options) : IModelAdmission
 {
-    /// <summary>How long an open alarm found is trusted without asking the database again (an acknowledgement is noticed after this).</summary>
-    private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(10);
-
-    /// <summary>The length of an alarm's message column.</summary>
-    private const int MaxMessage = 1000;
-
-    private readonly ConcurrentDictionary<(string StationId, string Code), (string Message, DateTimeOffset Until)> _open = new();
-
     public async ValueTask<RegistrationState> AdmitAsync(string stationId, BootInfo boot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(boot);
         await catalog.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
         var decision = catalog.Decide(boot.Vendor, boot.Model, boot.FirmwareVersion);
+        var modelAlarm = AlarmKey.Station(stationId, AlarmKinds.ModelNotIntegrated);
+        var firmwareAlarm = AlarmKey.Station(stationId, AlarmKinds.FirmwareNotTested);
         switch (decision.Kind)
         {
             case ModelAdmissionKind.NotIntegrated:
                 var policy = options.CurrentValue;
                 if (!policy.IntegratedOnly)
                 {
+                    await alarms.ClearAsync(modelAlarm, cancellationToken).ConfigureAwait(false);
                     return RegistrationState.Accepted;
                 }
 
                 var answer = decision.Status == CatalogStatus.Refused || policy.UnknownModelAnswer == RegistrationState.Rejected
                     ? RegistrationState.Rejected
                     : RegistrationState.Pending;
-                await RaiseOnceAsync(stationId, CatalogAlarms.ModelNotIntegrated, $"{decision.Reason}; boot answered {answer}", cancellationToken).ConfigureAwait(false);
+                await RaiseAsync(modelAlarm, alarms.Options.ModelNotIntegrated, $"{stationId}: {decision.Reason}; boot answered {answer}", cancellationToken).ConfigureAwait(false);
                 return answer;
             case ModelAdmissionKind.FirmwareOutsideTested:
                 await catalog.FlagFirmwareAsync(boot.Vendor, boot.Model, boot.FirmwareVersion!, $"{decision.Reason} (first seen on station {stationId})", cancellationToken).ConfigureAwait(false);
-                await RaiseOnceAsync(stationId, CatalogAlarms.FirmwareNotTested, decision.Reason, cancellationToken).ConfigureAwait(false);
+                await alarms.ClearAsync(modelAlarm, cancellationToken).ConfigureAwait(false);
+                await RaiseAsync(firmwareAlarm, alarms.Options.FirmwareNotTested, $"{stationId}: {decision.Reason}", cancellationToken).ConfigureAwait(false);
                 return RegistrationState.Accepted;
             default:
+                await alarms.ClearAsync([modelAlarm, firmwareAlarm], cancellationToken).ConfigureAwait(false);
                 return RegistrationState.Accepted;
         }
     }
 
-    private async Task RaiseOnceAsync(string stationId, string code, string text, CancellationToken cancellationToken)
+    private async Task RaiseAsync(AlarmKey key, AlarmRuleOptions rule, string message, CancellationToken cancellationToken)
     {
-        var message = text.Length <= MaxMessage ? text : text[..MaxMessage];
-        var now = time.GetUtcNow();
-        if (_open.TryGetValue((stationId, code), out var known) && known.Message == message && known.Until > now)
+        if (rule.Enabled)
         {
-            return;
+            await alarms.RaiseAsync(AlarmSignal.Iskra(key, rule.Severity, message), cancellationToken).ConfigureAwait(false);
         }
-
-        bool open;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
-        {
-            open = await db.Alarms.AnyAsync(
-                a => a.StationId == stationId && a.Source == StationAlarms.Source && a.Code == code && a.Message == message && a.AcknowledgedAt == null,
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!open)
-        {
-            await alarms.RaiseAsync(stationId, code, message, cancellationToken).ConfigureAwait(false);
-        }
-
-        _open[(stationId, code)] = (message, now + Remembered);
     }
 }

@@ -1,5 +1,5 @@
 using Iskra.Csms.Alarms;
-using Iskra.Csms.Events;
+using Iskra.Csms.Alarms.Rules;
 using Iskra.Csms.Security;
 using Iskra.Csms.Storage;
 
@@ -10,19 +10,11 @@ namespace Iskra.Csms.Reports;
 /// notifications of firmware, diagnostics and logs with their request id, security events,
 /// device-model reports, events, charging limits and needs, data transfers. Stored before answered.
 /// </summary>
-public sealed class NoticeService(StorageWriter writer, CsmsEvents feed, TimeProvider time)
+public sealed class NoticeService(StorageWriter writer, AlarmBook alarms, TimeProvider time)
 {
-    /// <summary>Security events that need an operator: tampering and failed security checks.</summary>
-    private static readonly HashSet<string> AlarmingSecurityEvents = new(StringComparer.Ordinal)
-    {
-        "TamperDetectionActivated", "InvalidFirmwareSignature", "InvalidFirmwareSigningCertificate",
-        "InvalidCsmsCertificate", "InvalidChargingStationCertificate", "InvalidTLSVersion",
-        "InvalidTLSCipherSuite", "AttemptedReplayAttacks", "MemoryExhaustion",
-    };
-
     public async ValueTask RecordAsync(string stationId, string action, int? requestId, string? status, DateTimeOffset? timestamp, string payload, CancellationToken cancellationToken)
     {
-        var alarm = await writer.WriteAsync(new StationNotice
+        var notice = new StationNotice
         {
             StationId = stationId,
             Action = action,
@@ -31,18 +23,16 @@ public sealed class NoticeService(StorageWriter writer, CsmsEvents feed, TimePro
             Timestamp = timestamp?.ToUniversalTime(),
             ReceivedAt = time.GetUtcNow(),
             Payload = payload,
-        }, static (db, n, _) =>
+        };
+        var alarm = await writer.WriteAsync((notice, alarms), static async (db, s, ct) =>
         {
+            var n = s.notice;
             db.Notices.Add(n);
-            Alarm? alarm = null;
-            if (n.Action == "SecurityEventNotification" && n.Status is { } type && AlarmingSecurityEvents.Contains(type))
-            {
-                db.Alarms.Add(alarm = new Alarm { StationId = n.StationId, Source = n.Action, Code = type, RaisedAt = n.ReceivedAt });
-            }
-
-            return ValueTask.FromResult(alarm);
+            return n.Action == "SecurityEventNotification" && n.Status is { } type
+                ? await SecurityEventRule.ApplyAsync(s.alarms, db, n.StationId, type, null, n.Timestamp, n.ReceivedAt, ct).ConfigureAwait(false)
+                : null;
         }, cancellationToken).ConfigureAwait(false);
-        feed.Alarm(alarm);
+        alarms.Announce(alarm);
     }
 
     /// <summary>NotifyReport: upserts each reported attribute on its natural key (names case-insensitive, <see cref="DeviceModelRows"/>).</summary>
@@ -81,35 +71,25 @@ public sealed class NoticeService(StorageWriter writer, CsmsEvents feed, TimePro
             return true;
         }, cancellationToken));
 
-    /// <summary>NotifyEvent: stores each event; a "Problem" variable turning true raises an alarm (2.0.1 N07/N08).</summary>
+    /// <summary>NotifyEvent: stores each event; a "Problem" variable turning true opens an alarm, turning false clears it (<see cref="StationProblemRule"/>).</summary>
     public async ValueTask EventsAsync(string stationId, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
     {
-        var alarms = await writer.WriteAsync((stationId, events, now: time.GetUtcNow()), static (db, s, _) =>
+        var changes = await writer.WriteAsync((stationId, events, now: time.GetUtcNow(), alarms), static async (db, s, ct) =>
         {
-            List<Alarm>? alarms = null;
+            List<AlarmChange>? changes = null;
             foreach (var e in s.events)
             {
                 e.ReceivedAt = s.now;
                 db.Events.Add(e);
-                if (e.Variable == "Problem" && string.Equals(e.ActualValue, "true", StringComparison.OrdinalIgnoreCase))
+                var report = new ProblemReport(e.EvseId, e.ConnectorId, e.Component, e.Variable, e.ActualValue, e.TechCode, e.TechInfo, e.Timestamp);
+                if (await StationProblemRule.ApplyAsync(s.alarms, db, s.stationId, report, s.now, ct).ConfigureAwait(false) is { } change)
                 {
-                    var alarm = new Alarm
-                    {
-                        StationId = s.stationId,
-                        EvseId = e.EvseId,
-                        ConnectorId = e.ConnectorId,
-                        Source = "NotifyEvent",
-                        Code = e.TechCode ?? e.Component + ".Problem",
-                        Message = e.TechInfo,
-                        RaisedAt = s.now,
-                    };
-                    db.Alarms.Add(alarm);
-                    (alarms ??= []).Add(alarm);
+                    (changes ??= []).Add(change);
                 }
             }
 
-            return ValueTask.FromResult(alarms);
+            return changes;
         }, cancellationToken).ConfigureAwait(false);
-        feed.Alarms(alarms);
+        alarms.Announce(changes);
     }
 }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Iskra.Csms.Alarms;
+using Iskra.Csms.Alarms.Rules;
 using Iskra.Csms.Events;
 using Iskra.Csms.Integration.Passive;
 using Iskra.Csms.Reports;
@@ -23,7 +25,7 @@ public sealed class StationConnections(
     StorageWriter writer,
     IDbContextFactory<IskraDbContext> contexts,
     CsmsEvents events,
-    StationAlarms alarms,
+    AlarmBook alarms,
     TimeProvider time,
     ILogger<TrafficObserver> trafficLogger,
     CsmsMetrics metrics,
@@ -74,7 +76,7 @@ public sealed class StationConnections(
     }
 
     public async ValueTask OnReplacementThrottledAsync(string stationId, string? remoteAddress, CancellationToken cancellationToken) =>
-        await alarms.RaiseAsync(stationId, StationAlarms.ConnectionFlipFlop, $"Connections keep replacing each other (latest from {remoteAddress}); two devices may share this id.", cancellationToken).ConfigureAwait(false);
+        await ConnectionFlipFlopRule.RaiseAsync(alarms, stationId, remoteAddress, cancellationToken).ConfigureAwait(false);
 
     private void Publish(string type, StationConnection connection)
     {

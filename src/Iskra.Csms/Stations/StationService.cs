@@ -1,4 +1,5 @@
 using Iskra.Csms.Alarms;
+using Iskra.Csms.Alarms.Rules;
 using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace Iskra.Csms.Stations;
 /// history, and alarms for faults. Everything is stored through the <see cref="StorageWriter"/>
 /// before the station is answered.
 /// </summary>
-public sealed class StationService(StorageWriter writer, CsmsEvents events, IOptions<CsmsOptions> options, IModelAdmission models, TimeProvider time)
+public sealed class StationService(StorageWriter writer, CsmsEvents events, IOptions<CsmsOptions> options, IModelAdmission models, AlarmBook alarms, TimeProvider time)
 {
     /// <summary>
     /// Stores the boot data and answers the operator's registration status; a station the operator Accepted is then
@@ -41,6 +42,17 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
             station.LastBootReason = s.boot.Reason;
             station.LastBootAt = s.now;
             station.LastSeen = s.now;
+            db.Boots.Add(new BootRecord
+            {
+                StationId = s.stationId,
+                BootedAt = s.now,
+                Reason = s.boot.Reason,
+                Vendor = s.boot.Vendor,
+                Model = s.boot.Model,
+                SerialNumber = s.boot.SerialNumber,
+                FirmwareVersion = s.boot.FirmwareVersion,
+                RegistrationStatus = station.RegistrationStatus.ToString(),
+            });
             return station.RegistrationStatus;
         }, cancellationToken).ConfigureAwait(false);
         if (status == RegistrationState.Accepted)
@@ -101,7 +113,6 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
             return true;
         }, cancellationToken));
 
-    /// <summary>Stores a StatusNotification, then announces it (and its alarm) once committed.</summary>
     /// <summary>
     /// The connector's row, added when new: in a writer batch from the writer's kept copy when it has
     /// one (no database read), else found by key.
@@ -138,10 +149,11 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
         return connector;
     }
 
+    /// <summary>Stores a StatusNotification, then announces it (and the alarm it opened or cleared) once committed.</summary>
     public async ValueTask StatusAsync(string stationId, StatusReport report, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var alarm = await writer.WriteAsync((stationId, report, now), static async (db, s, ct) =>
+        var alarm = await writer.WriteAsync((stationId, report, now, alarms), static async (db, s, ct) =>
         {
             var r = s.report;
             var timestamp = r.Timestamp?.ToUniversalTime() ?? s.now;
@@ -160,40 +172,26 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
             });
             var connector = await FindConnectorAsync(db, s.stationId, r.EvseId, r.ConnectorId, ct).ConfigureAwait(false);
 
-            // An older notification (delivered late) joins the history but does not override live state;
-            // a fault in it still raises its alarm.
-            if (connector.UpdatedAt <= timestamp)
+            // An older notification (delivered late) joins the history but changes neither live state nor alarms.
+            if (connector.UpdatedAt > timestamp)
             {
-                connector.Status = r.Status;
-                connector.ErrorCode = r.ErrorCode;
-                connector.Info = r.Info;
-                connector.VendorErrorCode = r.VendorErrorCode;
-                connector.UpdatedAt = timestamp;
+                return null;
             }
 
-            var fault = r.ErrorCode is not null && r.ErrorCode != "NoError";
-            Alarm? alarm = null;
-            if (fault || r.Status == "Faulted")
-            {
-                db.Alarms.Add(alarm = new Alarm
-                {
-                    StationId = s.stationId,
-                    EvseId = r.EvseId,
-                    ConnectorId = r.ConnectorId,
-                    Source = "StatusNotification",
-                    Code = fault ? r.ErrorCode! : r.Status,
-                    Message = string.Join(' ', new[] { r.Info, r.VendorErrorCode }.Where(x => !string.IsNullOrEmpty(x))),
-                    RaisedAt = s.now,
-                });
-            }
-
-            return alarm;
+            connector.Status = r.Status;
+            connector.ErrorCode = r.ErrorCode;
+            connector.Info = r.Info;
+            connector.VendorErrorCode = r.VendorErrorCode;
+            connector.UpdatedAt = timestamp;
+            var health = new ConnectorReport(r.EvseId, r.ConnectorId, r.Status, r.ErrorCode, r.Info, r.VendorId, r.VendorErrorCode);
+            return await ConnectorFaultRule.ApplyAsync(s.alarms, db, s.stationId, health, timestamp, s.now, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         if (events.IsWatched)
         {
             var data = new StatusChangedData(report.ConnectorId, report.EvseId, report.Status, report.ErrorCode, report.Info, report.Timestamp?.ToUniversalTime() ?? now);
             events.Publish(CsmsEventTypes.StatusChanged, stationId, data, CsmsJsonContext.Default.StatusChangedData);
-            events.Alarm(alarm);
         }
+
+        alarms.Announce(alarm);
     }
 }

@@ -29,6 +29,18 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
 
     public DbSet<Alarm> Alarms => Set<Alarm>();
 
+    public DbSet<AlarmSilence> AlarmSilences => Set<AlarmSilence>();
+
+    public DbSet<BootRecord> Boots => Set<BootRecord>();
+
+    public DbSet<Notifications.NotificationSubscription> NotificationSubscriptions => Set<Notifications.NotificationSubscription>();
+
+    public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
+
+    public DbSet<Notifications.DeliveryAttempt> DeliveryAttempts => Set<Notifications.DeliveryAttempt>();
+
+    public DbSet<Notifications.NotificationItem> NotificationItems => Set<Notifications.NotificationItem>();
+
     public DbSet<LabRunRecord> LabRuns => Set<LabRunRecord>();
 
     public DbSet<LabFrameRecord> LabFrames => Set<LabFrameRecord>();

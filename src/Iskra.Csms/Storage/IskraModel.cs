@@ -1,5 +1,4 @@
 using Iskra.Csms.Access;
-using Iskra.Csms.Alarms;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Integration;
 using Iskra.Csms.RemoteControl;
@@ -69,15 +68,17 @@ internal static class IskraModel
             e.Property(x => x.RemoteAddress).HasMaxLength(64);
             e.HasIndex(x => x.Timestamp);
         });
-        b.Entity<Alarm>(e =>
+        b.Entity<BootRecord>(e =>
         {
-            e.ToTable("alarms");
+            e.ToTable("boot_records");
             e.Property(x => x.StationId).HasMaxLength(StationIdLength);
-            e.Property(x => x.Source).HasMaxLength(50);
-            e.Property(x => x.Code).HasMaxLength(100);
-            e.Property(x => x.Message).HasMaxLength(1000);
-            e.Property(x => x.AcknowledgedBy).HasMaxLength(100);
-            e.HasIndex(x => new { x.StationId, x.RaisedAt });
+            e.Property(x => x.Reason).HasMaxLength(50);
+            e.Property(x => x.Vendor).HasMaxLength(50);
+            e.Property(x => x.Model).HasMaxLength(50);
+            e.Property(x => x.SerialNumber).HasMaxLength(25);
+            e.Property(x => x.FirmwareVersion).HasMaxLength(50);
+            e.Property(x => x.RegistrationStatus).HasMaxLength(20);
+            e.HasIndex(x => new { x.StationId, x.Id });
         });
         b.Entity<IdTag>(e =>
         {
@@ -191,5 +192,7 @@ internal static class IskraModel
         Integration.CatalogStorage.Configure(b);
         Integration.FindingsModel.Configure(b);
         Tariffs.TariffStorage.Configure(b);
+        Alarms.AlarmsModel.Configure(b);
+        Notifications.NotificationsModel.Configure(b);
     }
 }

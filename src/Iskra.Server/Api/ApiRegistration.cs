@@ -60,7 +60,7 @@ public static class ApiRegistration
         TransactionsApi.Map(api);
         Billing.TariffsApi.Map(api);
         Billing.CdrsApi.Map(api);
-        AlarmsApi.Map(api);
+        Alarms.AlarmsApi.Map(api);
         FindingsApi.Map(api);
         AuditApi.Map(api);
         Metrics.MetricsApi.Map(app);

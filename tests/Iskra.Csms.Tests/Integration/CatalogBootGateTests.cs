@@ -1,3 +1,4 @@
+using Iskra.Csms.Alarms;
 using Iskra.Csms.Integration;
 using Iskra.Csms.Stations;
 using Iskra.Csms.Tests.Infrastructure;
@@ -28,8 +29,8 @@ public sealed class CatalogBootGateTests
         Assert.Equal((RegistrationState.Pending, RegistrationState.Pending), (first.Status, second.Status));
         await using var db = await csms.DbAsync();
         var alarm = Assert.Single(await db.Alarms.ToListAsync(Ct));
-        Assert.Equal(("cp-1", "Iskra", CatalogAlarms.ModelNotIntegrated), (alarm.StationId, alarm.Source, alarm.Code));
-        Assert.Equal("Model ACME X1 is not an integrated model (status testing); boot answered Pending", alarm.Message);
+        Assert.Equal(("cp-1", "Iskra", AlarmKinds.ModelNotIntegrated, AlarmKinds.ModelNotIntegrated, 2), (alarm.StationId, alarm.Source, alarm.Kind, alarm.Code, alarm.Count));
+        Assert.Equal("cp-1: Model ACME X1 is not an integrated model (status testing); boot answered Pending", alarm.Message);
         Assert.Equal(RegistrationState.Accepted, (await db.Stations.SingleAsync(Ct)).RegistrationStatus); // the operator's decision stays
     }
 
@@ -48,7 +49,7 @@ public sealed class CatalogBootGateTests
         await using var db = await csms.DbAsync();
         Assert.Equal(
             ["cp-1: Model Other Z9 is not in the catalog of integrated models; boot answered Rejected", "cp-2: Model ACME Bad is not an integrated model (status refused); boot answered Rejected"],
-            (await db.Alarms.OrderBy(a => a.StationId).ToListAsync(Ct)).Select(a => $"{a.StationId}: {a.Message}"));
+            (await db.Alarms.OrderBy(a => a.StationId).ToListAsync(Ct)).Select(a => a.Message));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class CatalogBootGateTests
     }
 
     [Fact]
-    public async Task An_integrated_model_booting_with_an_untested_firmware_is_Accepted_and_flagged_once_per_station_and_once_on_the_model()
+    public async Task An_integrated_model_booting_with_an_untested_firmware_is_Accepted_and_flagged_once_per_station_and_once_on_the_model_until_a_tested_one_boots()
     {
         await using var csms = await CsmsHarness.StartAsync(IntegratedOnly);
         await csms.SeedAsync(new Station { Id = "cp-1", CreatedAt = CsmsHarness.Start }, new Station { Id = "cp-2", CreatedAt = CsmsHarness.Start });
@@ -98,14 +99,15 @@ public sealed class CatalogBootGateTests
         await using var db = await csms.DbAsync();
         var alarms = await db.Alarms.OrderBy(a => a.StationId).ToListAsync(Ct);
         Assert.Equal(["cp-1", "cp-2"], alarms.Select(a => a.StationId));
-        Assert.All(alarms, a => Assert.Equal((CatalogAlarms.FirmwareNotTested, "firmware 2.3.1 of ACME X1 was never tested; tested: 2.2.0, 2.2.1"), (a.Code, a.Message)));
+        Assert.All(alarms, a => Assert.Equal((AlarmKinds.FirmwareNotTested, 2, $"{a.StationId}: firmware 2.3.1 of ACME X1 was never tested; tested: 2.2.0, 2.2.1"), (a.Kind, a.Count, a.Message)));
+        Assert.Equal([true, false], alarms.Select(a => a.ClearedAt is not null)); // cp-1 booted again with a tested firmware
         var note = Assert.Single(await db.CatalogNotes.ToListAsync(Ct));
         Assert.Equal((CatalogNote.IskraAuthor, "2.3.1"), (note.Author, note.Firmware));
         Assert.Equal("firmware 2.3.1 of ACME X1 was never tested; tested: 2.2.0, 2.2.1 (first seen on station cp-1)", note.Text);
     }
 
     [Fact]
-    public async Task An_acknowledged_alarm_is_raised_again_at_a_later_boot_with_the_same_cause()
+    public async Task A_later_boot_with_the_same_cause_counts_on_the_open_alarm_acknowledged_or_not_and_an_admitted_boot_clears_it()
     {
         await using var csms = await CsmsHarness.StartAsync(IntegratedOnly);
         await csms.SeedAsync(new Station { Id = "cp-1", CreatedAt = CsmsHarness.Start });
@@ -116,12 +118,15 @@ public sealed class CatalogBootGateTests
             await db.Alarms.ExecuteUpdateAsync(s => s.SetProperty(a => a.AcknowledgedAt, CsmsHarness.Start), Ct);
         }
 
-        await stations.BootAsync("cp-1", Boot("Other", "Z9", "1.0"), Ct); // remembered as open: no database read, no alarm
-        csms.Time.Advance(TimeSpan.FromMinutes(11));
         await stations.BootAsync("cp-1", Boot("Other", "Z9", "1.0"), Ct);
+        await csms.Get<CatalogService>().RecordRunAsync(Runs.Of("Other", "Z9", "1.0", Runs.Core()), Ct);
+        var admitted = await stations.BootAsync("cp-1", Boot("Other", "Z9", "1.0"), Ct);
 
+        Assert.Equal(RegistrationState.Accepted, admitted.Status);
         await using var check = await csms.DbAsync();
-        Assert.Equal(2, await check.Alarms.CountAsync(Ct));
+        var alarm = await check.Alarms.SingleAsync(Ct);
+        Assert.Equal((2, CsmsHarness.Start), (alarm.Count, alarm.AcknowledgedAt));
+        Assert.NotNull(alarm.ClearedAt);
     }
 
     [Fact]

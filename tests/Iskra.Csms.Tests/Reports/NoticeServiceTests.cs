@@ -60,9 +60,10 @@ public sealed class NoticeServiceTests
         await using var db = await csms.DbAsync();
         Assert.Equal(1, await db.Events.CountAsync(Ct));
         var alarm = await db.Alarms.SingleAsync(Ct);
-        Assert.Equal(("cp-1", "NotifyEvent", "OverTemp", "inlet 95C"), (alarm.StationId, alarm.Source, alarm.Code, alarm.Message));
+        Assert.Equal(("cp-1", "NotifyEvent", "OverTemp", "StationProblem"), (alarm.StationId, alarm.Source, alarm.Code, alarm.Kind));
+        Assert.EndsWith("(OverTemp) since 2026-03-01 12:00 UTC: inlet 95C", alarm.Message, StringComparison.Ordinal);
         Assert.Equal((1, 2), (alarm.EvseId, alarm.ConnectorId));
-        Assert.Equal(CsmsHarness.Start, alarm.RaisedAt);
+        Assert.Equal(CsmsHarness.Start, alarm.OpenedAt);
     }
 
     [Fact]
@@ -100,6 +101,38 @@ public sealed class NoticeServiceTests
         await using var db = await csms.DbAsync();
         Assert.Equal(2, await db.Notices.CountAsync(Ct));
         Assert.Equal("TamperDetectionActivated", (await db.Alarms.SingleAsync(Ct)).Code);
+    }
+
+    [Fact]
+    public async Task A_Problem_turning_false_clears_the_open_alarm_and_a_repeat_counts_on_it()
+    {
+        await using var csms = await CsmsHarness.StartAsync();
+        var notices = csms.Get<NoticeService>();
+
+        await notices.EventsAsync("cp-1", [Event("Problem", "true", techCode: "OverTemp")], Ct);
+        await notices.EventsAsync("cp-1", [Event("Problem", "true", techCode: "OverTemp")], Ct);
+        csms.Time.Advance(TimeSpan.FromMinutes(3));
+        await notices.EventsAsync("cp-1", [Event("Problem", "false")], Ct);
+
+        await using var db = await csms.DbAsync();
+        var alarm = await db.Alarms.SingleAsync(Ct);
+        Assert.Equal((2, CsmsHarness.Start.AddMinutes(3)), (alarm.Count, alarm.ClearedAt));
+    }
+
+    [Fact]
+    public async Task Repeated_tamper_events_count_on_one_open_security_alarm()
+    {
+        await using var csms = await CsmsHarness.StartAsync();
+        var notices = csms.Get<NoticeService>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await notices.RecordAsync("cp-1", "SecurityEventNotification", null, "TamperDetectionActivated", CsmsHarness.Start, "{}", Ct);
+        }
+
+        await using var db = await csms.DbAsync();
+        var alarm = await db.Alarms.SingleAsync(Ct);
+        Assert.Equal(("SecurityEvent", "Critical", 3, null), (alarm.Kind, alarm.Severity, alarm.Count, alarm.ClearedAt));
     }
 
     private static DeviceModelVariable Variable(string name, string value, string attributeType = "Actual", int evseId = 0) =>

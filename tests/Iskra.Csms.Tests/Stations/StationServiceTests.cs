@@ -99,7 +99,7 @@ public sealed class StationServiceTests
     }
 
     [Fact]
-    public async Task A_late_fault_does_not_override_the_live_status_but_still_raises_its_alarm()
+    public async Task A_late_fault_joins_the_history_but_changes_neither_the_live_status_nor_the_alarms()
     {
         await using var csms = await CsmsHarness.StartAsync();
         var stations = csms.Get<StationService>();
@@ -109,7 +109,8 @@ public sealed class StationServiceTests
 
         await using var db = await csms.DbAsync();
         Assert.Equal("Available", (await db.Connectors.SingleAsync(Ct)).Status);
-        Assert.Equal("OverVoltage", (await db.Alarms.SingleAsync(Ct)).Code);
+        Assert.Equal(2, await db.StatusEvents.CountAsync(Ct));
+        Assert.False(await db.Alarms.AnyAsync(Ct));
     }
 
     [Fact]
@@ -137,8 +138,9 @@ public sealed class StationServiceTests
         await using var db = await csms.DbAsync();
         var alarm = await db.Alarms.SingleAsync(Ct);
         Assert.Equal(("cp-1", 1, 1), (alarm.StationId, alarm.EvseId, alarm.ConnectorId));
-        Assert.Equal(("StatusNotification", "GroundFailure", "leak E42"), (alarm.Source, alarm.Code, alarm.Message));
-        Assert.Equal(CsmsHarness.Start, alarm.RaisedAt);
+        Assert.Equal(("StatusNotification", "GroundFailure", "ConnectorFaulted", "Major"), (alarm.Source, alarm.Code, alarm.Kind, alarm.Severity));
+        Assert.Equal("cp-1 connector 1 reports GroundFailure since 2026-03-01 12:00 UTC (E42 leak)", alarm.Message);
+        Assert.Equal(CsmsHarness.Start, alarm.OpenedAt);
         Assert.Null(alarm.AcknowledgedAt);
     }
 
@@ -164,6 +166,28 @@ public sealed class StationServiceTests
         await using var db = await csms.DbAsync();
         var alarm = await db.Alarms.SingleAsync(Ct);
         Assert.Equal(("Faulted", 2, 1), (alarm.Code, alarm.EvseId, alarm.ConnectorId));
+    }
+
+    [Fact]
+    public async Task A_repeated_fault_counts_on_the_open_alarm_and_a_healthy_status_clears_it()
+    {
+        await using var csms = await CsmsHarness.StartAsync();
+        var stations = csms.Get<StationService>();
+
+        await stations.StatusAsync("cp-1", Status("Faulted", at: 0, errorCode: "GroundFailure"), Ct);
+        csms.Time.Advance(TimeSpan.FromSeconds(30));
+        await stations.StatusAsync("cp-1", Status("Faulted", at: 30, errorCode: "GroundFailure"), Ct);
+        await stations.StatusAsync("cp-1", new StatusReport(2, 1, "Faulted", null, null, null, null, CsmsHarness.Start.AddSeconds(30)), Ct);
+        csms.Time.Advance(TimeSpan.FromSeconds(30));
+        await stations.StatusAsync("cp-1", Status("Available", at: 60, errorCode: "NoError"), Ct);
+        await stations.StatusAsync("cp-1", Status("Faulted", at: 60, errorCode: "OverVoltage"), Ct);
+
+        await using var db = await csms.DbAsync();
+        var alarms = await db.Alarms.OrderBy(a => a.Id).ToListAsync(Ct);
+        Assert.Equal(3, alarms.Count);
+        Assert.Equal((1, 2, CsmsHarness.Start.AddSeconds(30), CsmsHarness.Start.AddSeconds(60)), (alarms[0].ConnectorId, alarms[0].Count, alarms[0].LastSeenAt, alarms[0].ClearedAt));
+        Assert.Equal((2, 1, null), (alarms[1].EvseId, alarms[1].Count, alarms[1].ClearedAt)); // another EVSE's connector: its own alarm
+        Assert.Equal(("OverVoltage", 1, null), (alarms[2].Code, alarms[2].Count, alarms[2].ClearedAt)); // a new fault after the clear
     }
 
     private static StatusReport Status(string status, int? at, string? errorCode = null, string? info = null, string? vendorErrorCode = null) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Iskra.Csms.Alarms;
 using Iskra.Csms.Integration;
 using Iskra.Ocpp;
 using Iskra.Server.Tests.Infrastructure;
@@ -33,7 +34,7 @@ public sealed class CatalogAdmissionTests(CatalogAdmissionTests.IntegratedOnlySe
         Assert.Equal("Pending", boot.GetProperty("status").GetString());
         Assert.Equal("SecurityError", await station.CallExpectingErrorAsync("Heartbeat", "{}"));
         var alarm = Assert.Single(await Server.Api().ItemsAsync($"/api/alarms?stationId={id}"));
-        Assert.Equal(CatalogAlarms.ModelNotIntegrated, alarm.GetProperty("code").GetString());
+        Assert.Equal(AlarmKinds.ModelNotIntegrated, alarm.GetProperty("code").GetString());
         Assert.Equal($"Model {vendor} X1 is not an integrated model (status testing); boot answered Pending", alarm.GetProperty("message").GetString());
     }
 
@@ -111,7 +112,7 @@ public sealed class CatalogAdmissionTests(CatalogAdmissionTests.IntegratedOnlySe
         }
 
         var alarm = Assert.Single(await Server.Api().ItemsAsync($"/api/alarms?stationId={id}"));
-        Assert.Equal(CatalogAlarms.FirmwareNotTested, alarm.GetProperty("code").GetString());
+        Assert.Equal(AlarmKinds.FirmwareNotTested, alarm.GetProperty("code").GetString());
         Assert.Equal($"firmware 2.3.1 of {vendor} X1 was never tested; tested: 2.2.0, 2.2.1", alarm.GetProperty("message").GetString());
         var model = await (await Server.Api().GetPathAsync($"/api/catalog/models/{recorded.ModelId}")).JsonAsync(200);
         var note = Assert.Single(model.GetProperty("quirks").EnumerateArray());

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Iskra.Csms.Access;
+using Iskra.Csms.Alarms;
 using Iskra.Csms.Stations;
 using Iskra.Ocpp;
 using Iskra.Server.Tests.Events;
@@ -69,7 +70,7 @@ public sealed class ConnectionGuardsTests
             await server.FlushRefusalsAsync();
             await using var db = server.CreateDbContext();
             var alarm = await db.Alarms.SingleAsync(a => a.StationId == "FLIP", Ct);
-            Assert.Equal((StationAlarms.Source, StationAlarms.ConnectionFlipFlop), (alarm.Source, alarm.Code));
+            Assert.Equal((AlarmSignal.IskraSource, AlarmKinds.ConnectionFlipFlop), (alarm.Source, alarm.Code));
             var throttled = await db.ConnectionAttempts.SingleAsync(a => a.StationId == "FLIP", Ct);
             Assert.Equal((RefusalReason.ReplacementThrottled, 3), (throttled.Reason, throttled.Count));
         }
