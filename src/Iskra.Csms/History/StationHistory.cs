@@ -1,3 +1,4 @@
+using Iskra.Csms.Alarms;
 using Iskra.Csms.Routing;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,9 @@ namespace Iskra.Csms.History;
 /// <summary>
 /// Reads a station's status history into <see cref="StationTimelines"/> for status durations and availability
 /// (docs/history.md): the status rows of the period with, per connector, the last one before it, and the times the station
-/// was offline. Iskra keeps no log of connections yet, so the offline time it knows is the current outage: a station not
-/// connected now has been offline since it was last seen (since it was registered, if never).
+/// was offline. Iskra keeps no log of connections, so the offline time it knows is that of its StationOffline alarms (opened
+/// to cleared; an open one to now) and the current outage: a station not connected now has been offline since it was last
+/// seen (since it was registered, if never).
 /// </summary>
 public sealed class StationHistory(IDbContextFactory<IskraDbContext> contexts, IStationChannels channels, TimeProvider time)
 {
@@ -33,7 +35,11 @@ public sealed class StationHistory(IDbContextFactory<IskraDbContext> contexts, I
             cut = cut with { End = cut.Start };
         }
 
-        var offline = new List<TimeRange>();
+        var (start, end) = (cut.Start, cut.End);
+        var offline = await db.Alarms.AsNoTracking()
+            .Where(a => a.StationId == stationId && a.Kind == AlarmKinds.StationOffline && a.OpenedAt < end && (a.ClearedAt == null || a.ClearedAt > start))
+            .Select(a => new TimeRange(a.OpenedAt, a.ClearedAt ?? now))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (!channels.TryGetChannel(stationId, out _))
         {
             offline.Add(new TimeRange(station.LastSeen ?? station.CreatedAt, now));

@@ -38,6 +38,7 @@ namespace Iskra.Server.Api;
 [JsonSerializable(typeof(ItemPage<History.NotifyEventView>))]
 [JsonSerializable(typeof(ItemPage<History.StatusEventView>))]
 [JsonSerializable(typeof(ItemPage<History.MeterReadingView>))]
+[JsonSerializable(typeof(ItemPage<History.BootView>))]
 [JsonSerializable(typeof(History.StatusDurationsView))]
 [JsonSerializable(typeof(History.AvailabilityView))]
 [JsonSerializable(typeof(ItemPage<History.AvailabilityView>))]

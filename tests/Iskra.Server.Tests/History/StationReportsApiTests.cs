@@ -107,12 +107,36 @@ public sealed class StationReportsApiTests(SharedSqliteServer sqlite, SharedPost
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_boot_history_shows_the_firmware_versions_over_time(string provider)
+    {
+        var server = On(provider);
+        var id = Pages.NewId("hist-boot");
+        await server.StationAsync(id);
+        var before = DateTimeOffset.UtcNow;
+        await using var station = await RespondingStation.ConnectAsync(server, id, OcppVersion.V16);
+        foreach (var firmware in new[] { "1.0.0", "1.1.0", "1.1.0", "2.0.0" })
+        {
+            var reply = await station.CallAsync("BootNotification", $$"""{"chargePointVendor":"Iskra","chargePointModel":"Responder","chargePointSerialNumber":"SN-7","firmwareVersion":"{{firmware}}"}""");
+            Assert.Equal("Accepted", reply.GetProperty("status").GetString());
+        }
+
+        var all = await server.Api().WalkAsync($"/api/stations/{id}/boots", 3);
+        Assert.Equal(["2.0.0", "1.1.0", "1.1.0", "1.0.0"], all.Select(b => b.GetProperty("firmwareVersion").GetString()));
+        Assert.All(all, b => Assert.Equal(("Iskra", "Responder", "SN-7", "Accepted"), (b.GetProperty("vendor").GetString(), b.GetProperty("model").GetString(), b.GetProperty("serialNumber").GetString(), b.GetProperty("registrationStatus").GetString())));
+        Assert.All(all, b => Assert.InRange(b.GetProperty("bootedAt").GetDateTimeOffset(), before, DateTimeOffset.UtcNow));
+        Assert.Equal(2, (await server.Api().ItemsAsync($"/api/stations/{id}/boots?firmwareVersion=1.1.0")).Length);
+        Assert.Empty(await server.Api().ItemsAsync($"/api/stations/{id}/boots?to={Uri.EscapeDataString(before.AddSeconds(-1).ToString("O"))}"));
+        Assert.Equal(4, (await server.Api().ItemsAsync($"/api/stations/{id}/boots?from={Uri.EscapeDataString(before.AddSeconds(-1).ToString("O"))}")).Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Every_history_read_refuses_bad_periods_and_pages_naming_the_parameter_and_answers_404_for_an_unknown_station(string provider)
     {
         var server = On(provider);
         var id = Pages.NewId("hist-bad");
         await server.StationAsync(id);
-        string[] stationReads = ["notices", "security-events", "notify-events", "status-history", "meter-values", "status-durations", "availability"];
+        string[] stationReads = ["notices", "security-events", "notify-events", "status-history", "meter-values", "boots", "status-durations", "availability"];
         var reads = stationReads.Select(r => $"/api/stations/{id}/{r}").Concat(["/api/notices", "/api/security-events", "/api/availability"]);
         foreach (var read in reads)
         {
@@ -128,7 +152,7 @@ public sealed class StationReportsApiTests(SharedSqliteServer sqlite, SharedPost
             }
         }
 
-        foreach (var read in stationReads.Take(5).Select(r => $"/api/stations/{id}/{r}").Concat(["/api/notices", "/api/security-events", "/api/availability"]))
+        foreach (var read in stationReads.Take(6).Select(r => $"/api/stations/{id}/{r}").Concat(["/api/notices", "/api/security-events", "/api/availability"]))
         {
             await (await server.Api().GetPathAsync(read + "?limit=0")).ProblemAsync(400);
             if (!read.EndsWith("/availability", StringComparison.Ordinal))

@@ -157,6 +157,44 @@ public sealed class StatusHistoryApiTests(SharedSqliteServer sqlite, SharedPostg
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_StationOffline_alarm_in_the_period_is_offline_time_from_its_opening_to_its_clearing(string provider)
+    {
+        var server = On(provider);
+        var id = Pages.NewId("hist-alarm");
+        await using var station = await RespondingStation.StartAsync(server, id, OcppVersion.V16);
+        await Status(station, 1, "Available", "2026-11-01T00:00:00Z");
+        await server.SeedAsync(db => db.Alarms.AddRange(
+            OfflineAlarm(id, "2026-11-01T02:00:00Z", "2026-11-01T03:30:00Z"),
+            OfflineAlarm(id, "2026-11-01T03:00:00Z", "2026-11-01T04:00:00Z"), // overlaps the first: counted once
+            OfflineAlarm(id, "2026-11-01T08:30:00Z", "2026-11-01T12:00:00Z"),
+            OfflineAlarm(Pages.NewId("other"), "2026-11-01T05:00:00Z", "2026-11-01T06:00:00Z")));
+
+        var availability = await (await server.Api().GetPathAsync($"/api/stations/{id}/availability?{Period}")).JsonAsync(200);
+
+        Assert.Equal(
+            [(At("2026-11-01T02:00:00Z"), At("2026-11-01T04:00:00Z"), "StationOffline"), (At("2026-11-01T08:30:00Z"), At("2026-11-01T09:00:00Z"), "StationOffline")],
+            availability.GetProperty("outages").EnumerateArray().Select(Outage));
+        Assert.Equal(68.75, availability.GetProperty("uptimePercent").GetDouble());
+        var durations = await (await server.Api().GetPathAsync($"/api/stations/{id}/status-durations?{Period}")).JsonAsync(200);
+        Assert.Equal(new Dictionary<string, double> { ["Available"] = 5.5, ["Offline"] = 2.5 }, Hours(Assert.Single(durations.GetProperty("connectors").EnumerateArray())));
+    }
+
+    private static Iskra.Csms.Alarms.Alarm OfflineAlarm(string stationId, string opened, string cleared) => new()
+    {
+        StationId = stationId,
+        Kind = Iskra.Csms.Alarms.AlarmKinds.StationOffline,
+        Severity = "Major",
+        Source = "Iskra",
+        Code = "StationOffline",
+        Message = $"{stationId} is offline",
+        OpenedAt = At(opened),
+        LastSeenAt = At(opened),
+        Count = 1,
+        ClearedAt = At(cleared),
+    };
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Meter_values_outside_transactions_are_read_without_those_of_sessions(string provider)
     {
         var server = On(provider);

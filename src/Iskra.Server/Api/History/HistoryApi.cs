@@ -13,6 +13,7 @@ public static class HistoryApi
         NotifyEventsApi.Map(api);
         StatusHistoryApi.Map(api);
         MeterReadingsApi.Map(api);
+        BootsApi.Map(api);
         AvailabilityApi.Map(api);
     }
 }
