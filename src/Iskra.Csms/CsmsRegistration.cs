@@ -35,6 +35,7 @@ public static class CsmsRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddIskraStorage(database);
         services.AddSingleton<StationService>();
+        services.AddSingleton<History.StationHistory>();
         services.AddSingleton<AuthorizationService>();
         services.AddSingleton<TransactionService>();
         services.AddSingleton<NoticeService>();

@@ -55,7 +55,7 @@ public static class ApiRegistration
         StationsApi.Map(api);
         ConnectionAttemptsApi.Map(api);
         MessagesApi.Map(api);
-        NoticesApi.Map(api);
+        History.HistoryApi.Map(api);
         IdTagsApi.Map(api);
         TransactionsApi.Map(api);
         Billing.TariffsApi.Map(api);
