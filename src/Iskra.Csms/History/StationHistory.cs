@@ -1,5 +1,6 @@
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Routing;
+using Iskra.Csms.Stations;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +9,9 @@ namespace Iskra.Csms.History;
 /// <summary>
 /// Reads a station's status history into <see cref="StationTimelines"/> for status durations and availability
 /// (docs/history.md): the status rows of the period with, per connector, the last one before it, and the times the station
-/// was offline. Iskra keeps no log of connections, so the offline time it knows is that of its StationOffline alarms (opened
-/// to cleared; an open one to now) and the current outage: a station not connected now has been offline since it was last
-/// seen (since it was registered, if never).
+/// was offline. From the station's first logged connection on, offline time is every gap between its connections (the
+/// connection log: <see cref="StationConnectionRecord"/>); before it (a database from before the log), it is the station's
+/// StationOffline alarms (opened to cleared) and, for a station never logged, the current outage since it was last seen.
 /// </summary>
 public sealed class StationHistory(IDbContextFactory<IskraDbContext> contexts, IStationChannels channels, TimeProvider time)
 {
@@ -36,11 +37,25 @@ public sealed class StationHistory(IDbContextFactory<IskraDbContext> contexts, I
         }
 
         var (start, end) = (cut.Start, cut.End);
+        var connectedNow = channels.TryGetChannel(stationId, out _);
         var offline = await db.Alarms.AsNoTracking()
             .Where(a => a.StationId == stationId && a.Kind == AlarmKinds.StationOffline && a.OpenedAt < end && (a.ClearedAt == null || a.ClearedAt > start))
             .Select(a => new TimeRange(a.OpenedAt, a.ClearedAt ?? now))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (!channels.TryGetChannel(stationId, out _))
+        var logStart = await db.Connections.AsNoTracking().Where(c => c.StationId == stationId)
+            .OrderBy(c => c.ConnectedAt).Select(c => (DateTimeOffset?)c.ConnectedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (logStart is { } logged)
+        {
+            var connections = await db.Connections.AsNoTracking()
+                .Where(c => c.StationId == stationId && c.ConnectedAt < end && (c.DisconnectedAt == null || c.DisconnectedAt > start))
+                .Select(c => new { c.ConnectedAt, c.DisconnectedAt })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+            // A row left open by a hard stop ends when the station was last seen, unless the station is connected now.
+            var online = connections.Select(c => new TimeRange(c.ConnectedAt, c.DisconnectedAt ?? (connectedNow ? now : Latest(station.LastSeen, c.ConnectedAt))));
+            offline.AddRange(Gaps(TimeRange.Merge(online, cut), new TimeRange(logged > start ? logged : start, end)));
+        }
+        else if (!connectedNow)
         {
             offline.Add(new TimeRange(station.LastSeen ?? station.CreatedAt, now));
         }
@@ -54,6 +69,31 @@ public sealed class StationHistory(IDbContextFactory<IskraDbContext> contexts, I
                 StatusTimeline.Segments(c.Value, c.Key == (0, 0) ? [] : station0, offline, cut)))
             .ToList();
         return new StationTimelines(stationId, cut, TimeRange.Merge(offline, cut), connectors);
+    }
+
+    private static DateTimeOffset Latest(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    // The parts of <paramref name="within"/> that no range of <paramref name="covered"/> (merged, sorted) covers.
+    private static IEnumerable<TimeRange> Gaps(IReadOnlyList<TimeRange> covered, TimeRange within)
+    {
+        var cursor = within.Start;
+        foreach (var range in covered)
+        {
+            if (range.Start > cursor)
+            {
+                yield return new TimeRange(cursor, range.Start < within.End ? range.Start : within.End);
+            }
+
+            if (range.End > cursor)
+            {
+                cursor = range.End;
+            }
+        }
+
+        if (cursor < within.End)
+        {
+            yield return new TimeRange(cursor, within.End);
+        }
     }
 
     // The rows of the period, and per connector the last row before it (the status that carries in).

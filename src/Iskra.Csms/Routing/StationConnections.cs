@@ -64,14 +64,16 @@ public sealed class StationConnections(
             ((Handler)connection.Handler).Context.Registration = registration;
         }
 
-        await stations.TouchAsync(connection.StationId, time.GetUtcNow(), cancellationToken, connection.Version.DisplayName()).ConfigureAwait(false);
+        var handler = (Handler)connection.Handler;
+        handler.ConnectionId = await stations.ConnectedAsync(connection.StationId, time.GetUtcNow(), connection.Version.DisplayName(), connection.RemoteAddress, cancellationToken).ConfigureAwait(false);
         Publish(CsmsEventTypes.StationConnected, connection);
     }
 
     public async ValueTask OnDisconnectedAsync(StationConnection connection, CancellationToken cancellationToken)
     {
-        ((Handler)connection.Handler).Watch?.Close();
-        await stations.DisconnectedAsync(connection.StationId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var handler = (Handler)connection.Handler;
+        handler.Watch?.Close();
+        await stations.DisconnectedAsync(connection.StationId, handler.ConnectionId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         Publish(CsmsEventTypes.StationDisconnected, connection);
     }
 
@@ -105,6 +107,9 @@ public sealed class StationConnections(
         public StationContext Context => context;
 
         public StationWatch? Watch => watch;
+
+        /// <summary>The connection's row in the connection log, once it is stored.</summary>
+        public long? ConnectionId { get; set; }
 
         public ValueTask<RpcReply> HandleAsync(RpcCall request, CancellationToken cancellationToken)
         {

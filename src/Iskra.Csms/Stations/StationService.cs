@@ -2,6 +2,7 @@ using Iskra.Csms.Alarms;
 using Iskra.Csms.Alarms.Rules;
 using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Iskra.Csms.Stations;
@@ -71,43 +72,69 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
         return now;
     }
 
-    /// <summary>Marks the station seen now; <paramref name="version"/> is set when a connection opens.</summary>
-    public ValueTask TouchAsync(string stationId, DateTimeOffset now, CancellationToken cancellationToken, string? version = null) =>
-        new(writer.WriteAsync((stationId, now, version), static async (db, s, ct) =>
+    /// <summary>Marks the station seen now: an UPDATE of one column, without reading the row first (the per-heartbeat path).</summary>
+    public ValueTask TouchAsync(string stationId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        new(writer.WriteAsync((stationId, now), static (db, s, _) =>
         {
-            if (s.version is null)
+            var tracked = db.Stations.Local.FindEntry(s.stationId)?.Entity;
+            if (tracked is null)
             {
-                // The per-heartbeat path: an UPDATE of one column, without reading the row first.
-                var tracked = db.Stations.Local.FindEntry(s.stationId)?.Entity;
-                if (tracked is null)
-                {
-                    tracked = new Station { Id = s.stationId };
-                    db.Stations.Attach(tracked);
-                }
-
-                tracked.LastSeen = s.now;
-                return true;
+                tracked = new Station { Id = s.stationId };
+                db.Stations.Attach(tracked);
             }
 
-            var station = await db.Stations.FindAsync([s.stationId], ct).ConfigureAwait(false);
-            if (station is not null)
-            {
-                station.LastSeen = s.now;
-                station.OcppVersion = s.version;
-                station.LastConnectedAt = s.now;
-            }
-
-            return true;
+            tracked.LastSeen = s.now;
+            return ValueTask.FromResult(true);
         }, cancellationToken));
 
-    /// <summary>Marks the station seen when its connection ends; a station deleted meanwhile is left deleted.</summary>
-    public ValueTask DisconnectedAsync(string stationId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        new(writer.WriteAsync((stationId, now), static async (db, s, ct) =>
+    /// <summary>
+    /// A connection opened: marks the station seen and connected, and opens its connection log row (closing any left open by a
+    /// hard stop at the time the station was last seen). Returns the row's id, for <see cref="DisconnectedAsync"/>.
+    /// </summary>
+    public async ValueTask<long> ConnectedAsync(string stationId, DateTimeOffset now, string version, string? remoteAddress, CancellationToken cancellationToken)
+    {
+        var record = new StationConnectionRecord
+        {
+            StationId = stationId,
+            ConnectedAt = now,
+            OcppVersion = version,
+            RemoteAddress = remoteAddress is { Length: > 64 } ? remoteAddress[..64] : remoteAddress,
+        };
+        await writer.WriteAsync(record, static async (db, r, ct) =>
+        {
+            var station = await db.Stations.FindAsync([r.StationId], ct).ConfigureAwait(false);
+            var lastSeen = station?.LastSeen;
+            if (station is not null)
+            {
+                station.LastSeen = r.ConnectedAt;
+                station.OcppVersion = r.OcppVersion;
+                station.LastConnectedAt = r.ConnectedAt;
+            }
+
+            foreach (var open in await db.Connections.Where(c => c.StationId == r.StationId && c.DisconnectedAt == null).ToListAsync(ct).ConfigureAwait(false))
+            {
+                open.DisconnectedAt = lastSeen is { } seen && seen > open.ConnectedAt && seen < r.ConnectedAt ? seen : r.ConnectedAt;
+            }
+
+            db.Connections.Add(r);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return record.Id;
+    }
+
+    /// <summary>A connection closed: marks the station seen (a station deleted meanwhile stays deleted) and closes connection log row <paramref name="connectionId"/>.</summary>
+    public ValueTask DisconnectedAsync(string stationId, long? connectionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        new(writer.WriteAsync((stationId, connectionId, now), static async (db, s, ct) =>
         {
             var station = await StationRows.FindAsync(db, s.stationId, ct).ConfigureAwait(false);
             if (station is not null)
             {
                 station.LastSeen = s.now;
+            }
+
+            if (s.connectionId is { } id && await db.Connections.FindAsync([id], ct).ConfigureAwait(false) is { } record && record.DisconnectedAt is null)
+            {
+                record.DisconnectedAt = s.now;
             }
 
             return true;

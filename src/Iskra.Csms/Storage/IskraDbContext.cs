@@ -33,6 +33,8 @@ public sealed class IskraDbContext(DbContextOptions<IskraDbContext> options) : D
 
     public DbSet<BootRecord> Boots => Set<BootRecord>();
 
+    public DbSet<StationConnectionRecord> Connections => Set<StationConnectionRecord>();
+
     public DbSet<Notifications.NotificationSubscription> NotificationSubscriptions => Set<Notifications.NotificationSubscription>();
 
     public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();

@@ -68,6 +68,14 @@ internal static class IskraModel
             e.Property(x => x.RemoteAddress).HasMaxLength(64);
             e.HasIndex(x => x.Timestamp);
         });
+        b.Entity<StationConnectionRecord>(e =>
+        {
+            e.ToTable("station_connections");
+            e.Property(x => x.StationId).HasMaxLength(StationIdLength);
+            e.Property(x => x.RemoteAddress).HasMaxLength(64);
+            e.Property(x => x.OcppVersion).HasMaxLength(10);
+            e.HasIndex(x => new { x.StationId, x.ConnectedAt });
+        });
         b.Entity<BootRecord>(e =>
         {
             e.ToTable("boot_records");

@@ -1597,6 +1597,41 @@ namespace Iskra.Migrations.Postgres.Migrations
                     b.ToTable("stations", (string)null);
                 });
 
+            modelBuilder.Entity("Iskra.Csms.Stations.StationConnectionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ConnectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DisconnectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OcppVersion")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "ConnectedAt");
+
+                    b.ToTable("station_connections", (string)null);
+                });
+
             modelBuilder.Entity("Iskra.Csms.Stations.StatusEvent", b =>
                 {
                     b.Property<long>("Id")

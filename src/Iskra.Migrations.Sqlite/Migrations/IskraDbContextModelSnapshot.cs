@@ -1543,6 +1543,39 @@ namespace Iskra.Migrations.Sqlite.Migrations
                     b.ToTable("stations", (string)null);
                 });
 
+            modelBuilder.Entity("Iskra.Csms.Stations.StationConnectionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisconnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OcppVersion")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StationId", "ConnectedAt");
+
+                    b.ToTable("station_connections", (string)null);
+                });
+
             modelBuilder.Entity("Iskra.Csms.Stations.StatusEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Iskra.Ocpp;
 using Iskra.Server.Tests.Infrastructure;
 using Iskra.Server.Tests.Resources;
+using Microsoft.EntityFrameworkCore;
 
 namespace Iskra.Server.Tests.History;
 
@@ -153,6 +154,48 @@ public sealed class StatusHistoryApiTests(SharedSqliteServer sqlite, SharedPostg
         var timeline = Assert.Single(durations.GetProperty("connectors").EnumerateArray());
         Assert.Equal("Offline", timeline.GetProperty("statusAtEnd").GetString());
         Assert.Equal(["Available", "Offline"], Hours(timeline).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_disconnection_shorter_than_the_offline_alarm_threshold_is_an_outage_from_the_connection_log(string provider)
+    {
+        var server = On(provider);
+        var id = Pages.NewId("hist-log");
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var first = await RespondingStation.StartAsync(server, id, OcppVersion.V201);
+        await first.CallAsync("StatusNotification", $$"""{"timestamp":"{{from:O}}","connectorStatus":"Available","evseId":1,"connectorId":1}""");
+        var closing = DateTimeOffset.UtcNow;
+        await first.CloseAsync();
+        await first.DisposeAsync();
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await using var second = await RespondingStation.ConnectAsync(server, id, OcppVersion.V201);
+        var reconnected = DateTimeOffset.UtcNow;
+
+        JsonElement availability = default;
+        for (var i = 0; i < 100; i++)
+        {
+            // The reconnection is logged a moment after the handshake.
+            availability = await (await server.Api().GetPathAsync($"/api/stations/{id}/availability?from={Uri.EscapeDataString(from.ToString("O"))}")).JsonAsync(200);
+            if (availability.GetProperty("outages").EnumerateArray().Any(o => !o.GetProperty("ongoing").GetBoolean()))
+            {
+                break;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        var outage = Assert.Single(availability.GetProperty("outages").EnumerateArray());
+        Assert.Equal(("StationOffline", false), (outage.GetProperty("cause").GetString(), outage.GetProperty("ongoing").GetBoolean()));
+        Assert.InRange(outage.GetProperty("start").GetDateTimeOffset(), closing.AddSeconds(-1), reconnected);
+        Assert.InRange(outage.GetProperty("end").GetDateTimeOffset(), closing.AddSeconds(1), DateTimeOffset.UtcNow);
+        Assert.InRange(outage.GetProperty("seconds").GetDouble(), 0.5, 3.0);
+        await using var db = server.CreateDbContext();
+        var log = await db.Connections.Where(c => c.StationId == id).OrderBy(c => c.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, log.Count);
+        Assert.NotNull(log[0].DisconnectedAt);
+        Assert.Null(log[1].DisconnectedAt);
+        Assert.Equal("2.0.1", log[1].OcppVersion);
     }
 
     [Theory]
