@@ -43,6 +43,12 @@ public static class CsmsRegistration
         services.AddSingleton<AlarmBook>();
         services.AddSingleton<AlarmDesk>();
         services.AddSingleton<AlarmRulesJob>();
+        services.AddSingleton<Alarms.Rules.StationPresence>();
+        services.AddSingleton<ITimedAlarmRule, Alarms.Rules.StationOfflineRule>();
+        services.AddSingleton<ITimedAlarmRule, Alarms.Rules.NoMeterValuesRule>();
+        services.AddSingleton<ITimedAlarmRule, Alarms.Rules.SessionSuspendedRule>();
+        services.AddSingleton<ITimedAlarmRule, Alarms.Rules.RemoteStartWithoutSessionRule>();
+        services.AddSingleton<ITimedAlarmRule, Alarms.Rules.QuietAlarms>();
         services.AddSingleton<Notifications.OutboxSignal>();
         services.Configure<AlarmOptions>(configuration.GetSection("Alarms"));
         services.AddSingleton<ConnectionAttemptLog>();

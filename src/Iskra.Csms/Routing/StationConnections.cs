@@ -31,6 +31,7 @@ public sealed class StationConnections(
     CsmsMetrics metrics,
     StationClaims claims,
     PassiveFindings findings,
+    StationPresence presence,
     IOptions<CsmsOptions> options) : IStationConnectionHandler
 {
     /// <summary>While the storage writer is behind, connections stop reading new frames (<see cref="WriterLoad"/>).</summary>
@@ -49,6 +50,8 @@ public sealed class StationConnections(
 
     public async ValueTask OnConnectedAsync(StationConnection connection, RpcChannel channel, StationConnection? replaced, CancellationToken cancellationToken)
     {
+        // In memory; a write only when the station's offline alarm was raised while it was away.
+        await StationOfflineRule.ClearOnConnectAsync(presence, alarms, connection.StationId, connection, cancellationToken).ConfigureAwait(false);
         if (replaced is not null)
         {
             // SPEC §2.1: a connection that takes over a station's id is recorded as a security event.
@@ -73,6 +76,7 @@ public sealed class StationConnections(
     {
         var handler = (Handler)connection.Handler;
         handler.Watch?.Close();
+        presence.Disconnected(connection.StationId, connection, time.GetUtcNow());
         await stations.DisconnectedAsync(connection.StationId, handler.ConnectionId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         Publish(CsmsEventTypes.StationDisconnected, connection);
     }

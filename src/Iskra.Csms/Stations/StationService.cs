@@ -180,7 +180,7 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
     public async ValueTask StatusAsync(string stationId, StatusReport report, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var alarm = await writer.WriteAsync((stationId, report, now, alarms), static async (db, s, ct) =>
+        var (alarm, resumed) = await writer.WriteAsync((stationId, report, now, alarms), static async (db, s, ct) =>
         {
             var r = s.report;
             var timestamp = r.Timestamp?.ToUniversalTime() ?? s.now;
@@ -202,7 +202,7 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
             // An older notification (delivered late) joins the history but changes neither live state nor alarms.
             if (connector.UpdatedAt > timestamp)
             {
-                return null;
+                return ((AlarmChange?)null, (AlarmChange?)null);
             }
 
             connector.Status = r.Status;
@@ -211,7 +211,12 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
             connector.VendorErrorCode = r.VendorErrorCode;
             connector.UpdatedAt = timestamp;
             var health = new ConnectorReport(r.EvseId, r.ConnectorId, r.Status, r.ErrorCode, r.Info, r.VendorId, r.VendorErrorCode);
-            return await ConnectorFaultRule.ApplyAsync(s.alarms, db, s.stationId, health, timestamp, s.now, ct).ConfigureAwait(false);
+            var fault = await ConnectorFaultRule.ApplyAsync(s.alarms, db, s.stationId, health, timestamp, s.now, ct).ConfigureAwait(false);
+
+            // 1.6 (the version with an error code) reports a session's suspension by status: another status ends it.
+            var resumed = r.ErrorCode is null ? null
+                : await SessionSuspendedRule.ClearAsync(s.alarms, db, s.stationId, r.EvseId, r.ConnectorId, r.Status, ended: false, s.now, ct).ConfigureAwait(false);
+            return (fault, resumed);
         }, cancellationToken).ConfigureAwait(false);
         if (events.IsWatched)
         {
@@ -220,5 +225,6 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
         }
 
         alarms.Announce(alarm);
+        alarms.Announce(resumed);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Iskra.Csms.Alarms;
+using Iskra.Csms.Alarms.Rules;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
@@ -19,6 +21,7 @@ public sealed class TransactionService(
     CsmsEvents events,
     SessionBilling billing,
     RunningCosts runningCosts,
+    AlarmBook alarms,
     IOptions<CsmsOptions> options,
     TimeProvider time)
 {
@@ -30,14 +33,14 @@ public sealed class TransactionService(
         var now = time.GetUtcNow();
         var flags = Flag(auth, start.Timestamp, now);
         var key = string.Create(CultureInfo.InvariantCulture, $"{start.ConnectorId}|{start.IdTag}|{start.MeterStartWh}|{start.Timestamp.ToUniversalTime():O}");
-        var (tx, created) = await writer.WriteAsync((stationId, start, key, auth, flags, now, billing.Selector), static async (db, s, ct) =>
+        var (tx, created, cleared) = await writer.WriteAsync((stationId, start, key, auth, flags, now, billing.Selector, alarms), static async (db, s, ct) =>
         {
             var existing = db.Transactions.Local.FirstOrDefault(t => t.StationId == s.stationId && t.StartKey == s.key)
                 ?? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
                     db.Transactions, t => t.StationId == s.stationId && t.StartKey == s.key, ct).ConfigureAwait(false);
             if (existing is not null)
             {
-                return (existing, false); // OCPP-J 1.6 §4.1: a retry gets the same answer
+                return (existing, false, (List<AlarmChange>?)null); // OCPP-J 1.6 §4.1: a retry gets the same answer
             }
 
             // A clash with a stored id of this station (one in 2^31) breaks the unique index, and the retry
@@ -68,12 +71,14 @@ public sealed class TransactionService(
             };
             await SessionBilling.ChooseTariffAsync(db, s.Selector, tx, authorized: true, s.auth.ParentIdTag, ct).ConfigureAwait(false);
             TransactionStore.Add(db, tx);
-            return (tx, true);
+            return (tx, true, await SessionAlarms.ApplyAsync(s.alarms, db, tx, started: true, s.now, ct).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
         if (created)
         {
             events.Transaction(CsmsEventTypes.TransactionStarted, tx);
         }
+
+        alarms.Announce(cleared);
 
         return (int.Parse(tx.TransactionId, CultureInfo.InvariantCulture), auth);
     }
@@ -84,7 +89,7 @@ public sealed class TransactionService(
         AuthorizationResult? auth = stop.IdTag is null ? null : await authorization.AuthorizeAsync(stop.IdTag, null, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var late = IsLate(stop.Timestamp, now);
-        var stopped = await writer.WriteAsync((stationId, stop, now, late), static async (db, s, ct) =>
+        var (stopped, cleared) = await writer.WriteAsync((stationId, stop, now, late, alarms), static async (db, s, ct) =>
         {
             var id = s.stop.TransactionId.ToString(CultureInfo.InvariantCulture);
             var tx = await TransactionStore.FindAsync(db, s.stationId, id, ct).ConfigureAwait(false);
@@ -102,7 +107,7 @@ public sealed class TransactionService(
                     tx.UpdatedAt = s.now;
                 }
 
-                return null;
+                return ((ChargingTransaction?)null, (List<AlarmChange>?)null);
             }
 
             tx.StoppedAt = s.stop.Timestamp.ToUniversalTime();
@@ -116,8 +121,9 @@ public sealed class TransactionService(
             tx.MeterStopWh = s.stop.MeterStopWh;
             tx.UpdatedAt = s.now;
             TransactionStore.Recompute(tx);
-            return tx;
+            return (tx, await SessionAlarms.ApplyAsync(s.alarms, db, tx, started: false, s.now, ct).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
+        alarms.Announce(cleared);
         if (stopped is not null && await FinalizeCostAsync(stationId, stopped.TransactionId, stopped, cancellationToken).ConfigureAwait(false) is { } cost)
         {
             runningCosts.SendFinal(stationId, stopped.TransactionId, cost); // 1.6 has no cost message of its own: a vendor display's
@@ -152,7 +158,7 @@ public sealed class TransactionService(
     /// <summary>MeterValues of either version; linked to the transaction when it is known, which is then announced as updated.</summary>
     public async ValueTask MeterValuesAsync(string stationId, int evseId, int connectorId, string? transactionId, IReadOnlyList<MeterReading> readings, CancellationToken cancellationToken)
     {
-        var tx = await writer.WriteAsync((stationId, evseId, connectorId, transactionId, readings, now: time.GetUtcNow()), static async (db, s, ct) =>
+        var (tx, cleared) = await writer.WriteAsync((stationId, evseId, connectorId, transactionId, readings, now: time.GetUtcNow(), alarms), static async (db, s, ct) =>
         {
             var tx = s.transactionId is null ? null : await TransactionStore.FindAsync(db, s.stationId, s.transactionId, ct).ConfigureAwait(false);
             TransactionStore.AddMeterValues(db, s.stationId, tx, s.evseId, s.connectorId, s.readings, s.now);
@@ -161,8 +167,9 @@ public sealed class TransactionService(
                 tx.UpdatedAt = s.now;
             }
 
-            return tx;
+            return (tx, await SessionAlarms.ApplyAsync(s.alarms, db, tx, started: false, s.now, ct).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
+        alarms.Announce(cleared);
         runningCosts.Touch(tx);
         events.Transaction(CsmsEventTypes.TransactionUpdated, tx);
     }
@@ -178,7 +185,7 @@ public sealed class TransactionService(
         var now = time.GetUtcNow();
         var flags = (auth is { } a ? Flag(a, e.Timestamp, now) : IsLate(e.Timestamp, now) ? TransactionProblems.LateTimestamp : TransactionProblems.None)
             | (e.Offline ? TransactionProblems.OfflineEvents : TransactionProblems.None);
-        var (tx, type) = await writer.WriteAsync((stationId, e, auth, flags, now, billing.Selector), static async (db, s, ct) =>
+        var (tx, type, cleared) = await writer.WriteAsync((stationId, e, auth, flags, now, billing.Selector, alarms), static async (db, s, ct) =>
         {
             var e = s.e;
             var tx = await TransactionStore.FindAsync(db, s.stationId, e.TransactionId, ct).ConfigureAwait(false);
@@ -193,7 +200,7 @@ public sealed class TransactionService(
             }
             else if (e.SeqNo <= tx.LastSeqNo && await SeenAsync(db, tx, e.SeqNo, ct).ConfigureAwait(false))
             {
-                return ((ChargingTransaction?)null, (string?)null); // a retry of an event already stored
+                return ((ChargingTransaction?)null, (string?)null, (List<AlarmChange>?)null); // a retry of an event already stored
             }
 
             var hadIdTag = tx.IdTag is not null;
@@ -229,13 +236,15 @@ public sealed class TransactionService(
             }
 
             TransactionStore.AddMeterValues(db, s.stationId, tx, tx.EvseId, tx.ConnectorId, e.MeterValues, s.now);
+            var cleared = await SessionAlarms.ApplyAsync(s.alarms, db, tx, started: e.EventType == "Started", s.now, ct).ConfigureAwait(false);
             return (tx, e.EventType switch
             {
                 "Started" => CsmsEventTypes.TransactionStarted,
                 "Ended" => CsmsEventTypes.TransactionStopped,
                 _ => CsmsEventTypes.TransactionUpdated,
-            });
+            }, cleared);
         }, cancellationToken).ConfigureAwait(false);
+        alarms.Announce(cleared);
         SessionCost? finalCost = null;
         if (e.EventType == "Ended")
         {

@@ -24,6 +24,7 @@ public static class FaultCatalog
         [StationFault.DropsQueuedTransactionMessages] = "Loses the transaction messages it queued while offline.",
         [StationFault.FirmwareStatusWithoutRequestId] = "Sends firmware status notifications without the request id.",
         [StationFault.IgnoresChargingLimits] = "Stores charging profiles and draws full power regardless.",
+        [StationFault.NoMeterValues] = "Sends no meter values during a transaction (start and stop still carry theirs).",
     };
 
     /// <summary>Every fault, in declaration order.</summary>

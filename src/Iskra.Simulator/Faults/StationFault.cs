@@ -56,4 +56,7 @@ public enum StationFault
 
     /// <summary>Stores charging profiles and draws full power regardless.</summary>
     IgnoresChargingLimits,
+
+    /// <summary>Sends no meter values during a transaction (neither sampled nor clock-aligned); start and stop still carry theirs.</summary>
+    NoMeterValues,
 }

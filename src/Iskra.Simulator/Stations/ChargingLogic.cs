@@ -248,6 +248,11 @@ internal sealed class ChargingLogic(SimStation station)
                 if (interval > 0 && now - _lastSample.GetValueOrDefault(connector.Id, now) >= TimeSpan.FromSeconds(interval))
                 {
                     _lastSample[connector.Id] = now;
+                    if (station.Faults.IsOn(StationFault.NoMeterValues))
+                    {
+                        continue; // the sample is due, and not sent
+                    }
+
                     Protocol.TransactionUpdated(connector, session, "MeterValuePeriodic", "Sample.Periodic", Readings(connector, "MeterValuesSampledData"));
                 }
             }
@@ -339,7 +344,10 @@ internal sealed class ChargingLogic(SimStation station)
             var readings = Readings(connector, "MeterValuesAlignedData");
             if (connector.Session is { } session)
             {
-                Protocol.TransactionUpdated(connector, session, "MeterValueClock", "Sample.Clock", readings, boundary);
+                if (!station.Faults.IsOn(StationFault.NoMeterValues))
+                {
+                    Protocol.TransactionUpdated(connector, session, "MeterValueClock", "Sample.Clock", readings, boundary);
+                }
             }
             else
             {

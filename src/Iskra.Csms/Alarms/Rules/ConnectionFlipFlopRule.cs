@@ -3,7 +3,7 @@ namespace Iskra.Csms.Alarms.Rules;
 /// <summary>
 /// <see cref="AlarmKinds.ConnectionFlipFlop"/>: the transport throttled connections that kept replacing each other (two
 /// devices share the station's id and credentials, or one reconnects in a loop). It clears after
-/// <c>Alarms:ConnectionFlipFlop:ClearAfter</c> without another throttled replacement (<c>QuietAlarms</c>).
+/// <c>Alarms:ConnectionFlipFlop:ClearAfter</c> without another throttled replacement (<see cref="QuietAlarms"/>).
 /// </summary>
 public static class ConnectionFlipFlopRule
 {

@@ -5,7 +5,7 @@ namespace Iskra.Csms.Alarms.Rules;
 /// <summary>
 /// <see cref="AlarmKinds.SecurityEvent"/>: a security event that needs an operator (tampering, a failed security check;
 /// the events the 2.0.1 security event list marks critical) opens the station's alarm; repeats count on it. An event is
-/// not a state, so the alarm clears after <c>Alarms:SecurityEvent:ClearAfter</c> without a repeat (<c>QuietAlarms</c>).
+/// not a state, so the alarm clears after <c>Alarms:SecurityEvent:ClearAfter</c> without a repeat (<see cref="QuietAlarms"/>).
 /// </summary>
 public static class SecurityEventRule
 {
