@@ -50,6 +50,10 @@ public static class CsmsRegistration
         services.AddSingleton<ITimedAlarmRule, Alarms.Rules.RemoteStartWithoutSessionRule>();
         services.AddSingleton<ITimedAlarmRule, Alarms.Rules.QuietAlarms>();
         services.AddSingleton<Notifications.OutboxSignal>();
+        services.Configure<Notifications.OutboxOptions>(configuration.GetSection("Notifications"));
+        services.AddSingleton<Notifications.Outbox>();
+        services.AddSingleton<Notifications.OutboxDelivery>();
+        services.AddSingleton<Notifications.OutboxRetention>();
         services.Configure<AlarmOptions>(configuration.GetSection("Alarms"));
         services.AddSingleton<ConnectionAttemptLog>();
         services.AddSingleton<ConnectionAttemptRetention>();
@@ -102,6 +106,9 @@ public static class CsmsRegistration
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<Tariffs.RunningCosts>());
         services.AddHostedService(sp => sp.GetRequiredService<AlarmRulesJob>());
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.Outbox>());
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxDelivery>());
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptRetention>());
         return services;

@@ -28,7 +28,7 @@ public static class WebhooksApi
         hooks.MapGet("/{id:long}", GetAsync).WithName("GetWebhook").WithSummary("One webhook with its last delivery status").ProducesProblem(404);
         hooks.MapPost("/", CreateAsync).WithName("CreateWebhook").WithSummary("Create a webhook: matching events are POSTed to its URL")
             .Accepts<NewWebhook>("application/json").ProducesProblem(400);
-        hooks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Delete a webhook; events queued for it are dropped").ProducesProblem(404);
+        hooks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Delete a webhook; its pending deliveries fail (webhook deleted)").ProducesProblem(404);
     }
 
     private static async Task<Ok<ItemPage<WebhookView>>> ListAsync(IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class PrometheusExporter : IDisposable
     private List<(Instrument Instrument, string Labels, double Value)> _observed = [];
     private long _activeTransactions;
 
-    public PrometheusExporter(CsmsMetrics metrics, StationSessions sessions, StorageWriter writer, IDbContextFactory<IskraDbContext> contexts)
+    public PrometheusExporter(CsmsMetrics metrics, StationSessions sessions, StorageWriter writer, Iskra.Csms.Notifications.Outbox outbox, IDbContextFactory<IskraDbContext> contexts)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         _contexts = contexts;
@@ -36,6 +36,8 @@ public sealed class PrometheusExporter : IDisposable
         meter.CreateObservableGauge("iskra.transactions.active", () => Interlocked.Read(ref _activeTransactions), "{transaction}", "Transactions not yet stopped");
         meter.CreateObservableCounter("iskra.storage.dropped", () => writer.Dropped, "{row}", "Traffic log rows dropped because the storage writer's queue was full or it was overloaded");
         meter.CreateObservableCounter("iskra.ocpp.calls_shed", () => writer.Shed, "{message}", "Station calls refused at once (CALLERROR InternalError) because the storage writer was overloaded");
+        meter.CreateObservableCounter("iskra.outbox.dropped", () => outbox.Dropped, "{message}", "Webhooks and e-mails dropped before they were stored because too many waited (Notifications:QueueCapacity)");
+        meter.CreateObservableCounter("iskra.outbox.refused", () => outbox.Refused, "{message}", "Webhooks and e-mails refused because their destination had Notifications:MaxPendingPerDestination pending");
         meter.CreateObservableGauge("iskra.storage.queue_delay", () => writer.Health().OldestWait.TotalSeconds, "s", "How long the storage writer's oldest uncommitted write has waited");
         _listener.InstrumentPublished = (instrument, listener) =>
         {

@@ -1,24 +1,23 @@
+using System.Text;
 using Iskra.Csms.Events;
+using Iskra.Csms.Notifications;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Webhooks;
+using Iskra.Server.Api;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Iskra.Server.Webhooks;
 
 /// <summary>
-/// Fans the event feed out to the webhooks: one <see cref="WebhookWorker"/> (queue and loop) per
-/// webhook. It subscribes to <see cref="CsmsEvents"/> only while at least one webhook exists, so a
-/// server without webhooks pays nothing per station message. The API tells it about changes.
+/// Turns the event feed into webhook deliveries: each event a webhook wants becomes one <see cref="OutboxMessage"/> (channel
+/// Webhook, the event's JSON as body, a new delivery id), handed to the <see cref="Outbox"/> without waiting; the outbox's
+/// delivery loop sends it through <see cref="WebhookChannel"/>. It subscribes to <see cref="CsmsEvents"/> only while at least
+/// one webhook exists, so a server without webhooks pays nothing per station message. The API tells it about changes.
 /// </summary>
-public sealed class WebhookDispatcher(
-    CsmsEvents events,
-    WebhookSender sender,
-    IDbContextFactory<IskraDbContext> contexts,
-    IOptions<WebhookOptions> options) : IHostedService, IAsyncDisposable
+public sealed class WebhookDispatcher(CsmsEvents events, Outbox outbox, IDbContextFactory<IskraDbContext> contexts, TimeProvider time) : IHostedService, IAsyncDisposable
 {
     private readonly Lock _gate = new();
-    private WebhookWorker[] _workers = [];
+    private WebhookFilter[] _filters = [];
     private CsmsEvents.Subscription? _subscription;
     private Task _pump = Task.CompletedTask;
 
@@ -35,10 +34,10 @@ public sealed class WebhookDispatcher(
     public void Add(Webhook webhook)
     {
         ArgumentNullException.ThrowIfNull(webhook);
-        var worker = new WebhookWorker(webhook, sender, options.Value.QueueCapacity);
+        var filter = new WebhookFilter(webhook);
         lock (_gate)
         {
-            _workers = [.. _workers, worker];
+            _filters = [.. _filters, filter];
             if (_subscription is null)
             {
                 _subscription = events.Subscribe();
@@ -47,26 +46,25 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    /// <summary>Stops delivering to webhook <paramref name="id"/>; events already queued for it are dropped.</summary>
+    /// <summary>Stops delivering to webhook <paramref name="id"/> (deleted): its pending deliveries fail with "webhook deleted".</summary>
     public async Task RemoveAsync(long id)
     {
-        WebhookWorker? removed;
         CsmsEvents.Subscription? idle = null;
         lock (_gate)
         {
-            removed = _workers.FirstOrDefault(w => w.Id == id);
-            _workers = [.. _workers.Where(w => w.Id != id)];
-            if (_workers.Length == 0)
+            _filters = [.. _filters.Where(w => w.Id != id)];
+            if (_filters.Length == 0)
             {
                 (idle, _subscription) = (_subscription, null);
             }
         }
 
         idle?.Dispose();
-        if (removed is not null)
-        {
-            await removed.DisposeAsync().ConfigureAwait(false);
-        }
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+        await db.Outbox.Where(m => m.WebhookId == id && m.State == OutboxState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Failed).SetProperty(m => m.FinishedAt, now).SetProperty(m => m.LastError, WebhookChannel.Deleted))
+            .ConfigureAwait(false);
     }
 
     private async Task PumpAsync(CsmsEvents.Subscription subscription)
@@ -74,28 +72,42 @@ public sealed class WebhookDispatcher(
         await Task.Yield();
         await foreach (var e in subscription.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            foreach (var worker in Volatile.Read(ref _workers))
+            List<OutboxMessage>? messages = null;
+            string? body = null;
+            foreach (var filter in Volatile.Read(ref _filters))
             {
-                worker.Offer(e);
+                if (filter.Wants(e))
+                {
+                    body ??= Encoding.UTF8.GetString(EventMessage.Utf8(e));
+                    (messages ??= []).Add(new OutboxMessage
+                    {
+                        DeliveryId = Outbox.NewDeliveryId(),
+                        Channel = DeliveryChannels.Webhook,
+                        WebhookId = filter.Id,
+                        EventType = e.Type,
+                        StationId = e.StationId,
+                        Body = body,
+                    });
+                }
+            }
+
+            if (messages is not null)
+            {
+                _ = outbox.EnqueueAsync(messages); // stored in the background; never holds up the feed
             }
         }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        WebhookWorker[] workers;
         lock (_gate)
         {
-            (workers, _workers) = (_workers, []);
+            _filters = [];
             _subscription?.Dispose();
             _subscription = null;
         }
 
         await _pump.WaitAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var worker in workers)
-        {
-            await worker.DisposeAsync().ConfigureAwait(false);
-        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);

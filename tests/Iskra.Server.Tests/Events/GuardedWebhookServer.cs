@@ -9,9 +9,8 @@ public sealed class GuardedWebhookServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => Server = await IskraServer.StartAsync(await TestDatabase.CreateAsync("sqlite"), new Dictionary<string, string?>
     {
-        ["Webhooks:RetryDelaySeconds:0"] = "0.05",
-        ["Webhooks:RetryDelaySeconds:1"] = "0.05",
-        ["Webhooks:RetryDelaySeconds:2"] = "0.05",
+        ["Notifications:RetryDelaySeconds:0"] = "0.05",
+        ["Notifications:Expiry"] = "00:00:02",
     });
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();

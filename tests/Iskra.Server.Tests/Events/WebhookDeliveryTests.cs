@@ -58,11 +58,12 @@ public sealed class WebhookDeliveryTests(WebhookServer shared) : IClassFixture<W
 
         var view = await Server.WebhookWhenAsync(hook.GetProperty("id").GetInt64(), v => v.GetProperty("lastSuccessAt").ValueKind == JsonValueKind.String);
         Assert.Equal(0, view.GetProperty("failures").GetInt64());
-        Assert.Equal("attempt 2 of 4: HTTP 500", view.GetProperty("lastError").GetString());
+        Assert.Equal("attempt 2: HTTP 500", view.GetProperty("lastError").GetString());
+        Assert.Equal(first.Headers["X-Iskra-Delivery-Id"], third.Headers["X-Iskra-Delivery-Id"]);
     }
 
     [Fact]
-    public async Task A_receiver_that_always_fails_is_counted_as_a_failure_after_the_last_attempt()
+    public async Task A_receiver_that_always_fails_is_counted_as_a_failure_when_the_delivery_expires()
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: int.MaxValue);
         var hook = await Server.CreateWebhookAsync($$"""{"url":"{{receiver.Url}}","events":["station.connected"],"stationId":"wh-fail"}""");
@@ -70,7 +71,7 @@ public sealed class WebhookDeliveryTests(WebhookServer shared) : IClassFixture<W
 
         var view = await Server.WebhookWhenAsync(hook.GetProperty("id").GetInt64(), v => v.GetProperty("failures").GetInt64() == 1);
         Assert.Equal(JsonValueKind.Null, view.GetProperty("lastSuccessAt").ValueKind);
-        Assert.Equal("attempt 4 of 4: HTTP 500", view.GetProperty("lastError").GetString()); // a category, never the receiver's own words
+        Assert.Matches("^attempt [0-9]+: HTTP 500$", view.GetProperty("lastError").GetString()); // a category, never the receiver's own words
         Assert.Equal(JsonValueKind.String, view.GetProperty("lastFailureAt").ValueKind);
         for (var i = 0; i < 4; i++)
         {
@@ -124,7 +125,7 @@ public sealed class WebhookDeliveryTests(WebhookServer shared) : IClassFixture<W
         await using var station = await RespondingStation.StartAsync(Server, "wh-closed", OcppVersion.V16);
 
         var view = await Server.WebhookWhenAsync(hook.GetProperty("id").GetInt64(), v => v.GetProperty("failures").GetInt64() == 1);
-        Assert.Equal("attempt 4 of 4: connection failed", view.GetProperty("lastError").GetString());
+        Assert.Matches("^attempt [0-9]+: connection failed$", view.GetProperty("lastError").GetString());
     }
 
     [Theory]

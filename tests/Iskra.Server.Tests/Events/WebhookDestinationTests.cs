@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
-using Iskra.Csms.Events;
+using Iskra.Csms.Notifications;
 using Iskra.Csms.Webhooks;
 using Iskra.Server.Tests.Infrastructure;
 using Iskra.Server.Webhooks;
@@ -97,14 +96,13 @@ public sealed class WebhookDestinationTests(GuardedWebhookServer shared) : IClas
         // As if stored before this check existed (or by another path): the sender must refuse on its own.
         var hook = new Webhook { Url = url.ToString(), Events = "", CreatedAt = DateTimeOffset.UtcNow };
         await Server.SeedAsync(db => db.Webhooks.Add(hook));
-        var e = new CsmsEvent(1, "station.connected", "wh-rebind", DateTimeOffset.UtcNow, JsonDocument.Parse("{}").RootElement);
+        var message = new OutboxMessage { DeliveryId = Outbox.NewDeliveryId(), Channel = DeliveryChannels.Webhook, WebhookId = hook.Id, EventType = "station.connected", Body = "{}" };
 
-        var delivered = await Server.Services.GetRequiredService<WebhookSender>().DeliverAsync(hook.Id, url, "secret", e, TestContext.Current.CancellationToken);
+        var result = await Server.Services.GetRequiredService<WebhookChannel>().SendAsync(message, TestContext.Current.CancellationToken);
 
-        Assert.False(delivered);
+        Assert.Equal((false, "refused destination"), (result.Delivered, result.Outcome));
         Assert.False(listener.Pending());
         var view = await (await Server.Api().Get($"/api/webhooks/{hook.Id}")).JsonAsync(200);
-        Assert.Equal("attempt 4 of 4: refused destination", view.GetProperty("lastError").GetString());
-        Assert.Equal(1, view.GetProperty("failures").GetInt64());
+        Assert.Equal("attempt 1: refused destination", view.GetProperty("lastError").GetString());
     }
 }

@@ -50,6 +50,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
+    /// <summary>From now on every request is answered 204 (a receiver back from an outage).</summary>
+    public void Heal() => Volatile.Write(ref _toFail, 0);
+
     /// <summary>Requests that reached the handler, including hanging ones.</summary>
     public int Arrivals => Volatile.Read(ref _arrivals);
 

@@ -40,7 +40,7 @@ public sealed class WebhookStorageTests
         var view = await server.WebhookWhenAsync(id, v => v.GetProperty("lastSuccessAt").ValueKind == JsonValueKind.String);
         Assert.Equal(JsonValueKind.Null, view.GetProperty("lastError").ValueKind);
         var failed = await server.WebhookWhenAsync(broken, v => v.GetProperty("failures").GetInt64() == 1);
-        Assert.StartsWith("attempt 4 of 4: HTTP 500", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Matches("^attempt [0-9]+: HTTP 500$", failed.GetProperty("lastError").GetString());
         Assert.Equal(JsonValueKind.String, failed.GetProperty("lastFailureAt").ValueKind);
         await (await server.Api().Delete($"/api/webhooks/{broken}")).JsonAsync(204);
 

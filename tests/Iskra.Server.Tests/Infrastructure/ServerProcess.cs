@@ -42,7 +42,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient();
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 600; i++)
         {
             Assert.False(process.HasExited, "Iskra.Server exited during start-up");
             try
@@ -62,7 +62,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         process.Kill(true);
-        throw new TimeoutException("Iskra.Server did not become healthy in 30 s");
+        throw new TimeoutException("Iskra.Server did not become healthy in 60 s");
     }
 
     /// <summary>Runs the server with <paramref name="args"/> until it exits by itself (at most 60 s); its exit code and every line it wrote.</summary>

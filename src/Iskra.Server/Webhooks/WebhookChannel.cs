@@ -1,76 +1,90 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Iskra.Csms.Events;
+using System.Text;
+using Iskra.Csms.Notifications;
 using Iskra.Csms.Storage;
 using Iskra.Csms.Webhooks;
-using Iskra.Server.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Iskra.Server.Webhooks;
 
 /// <summary>
-/// Delivers one event to one webhook: POST of the <see cref="EventMessage"/> JSON, signed when the
-/// webhook has a secret, a timeout per attempt, retries after the configured delays, and the outcome
-/// recorded on the webhook's row (<c>lastSuccessAt</c>, <c>lastFailureAt</c>, <c>lastError</c>, <c>failures</c>).
+/// The outbox's <see cref="DeliveryChannels.Webhook"/> channel: one POST of a stored message's body to its webhook, signed when
+/// the webhook has a secret, within <see cref="WebhookOptions.TimeoutSeconds"/>, with <c>X-Iskra-Delivery-Id</c> (the same on
+/// every attempt, across restarts). The outcome is also recorded on the webhook's row (<c>lastSuccessAt</c>,
+/// <c>lastFailureAt</c>, <c>lastError</c>, and <c>failures</c> when the outbox gives a message up). A webhook deleted meanwhile
+/// is a permanent failure.
 /// </summary>
-public sealed partial class WebhookSender(
+public sealed partial class WebhookChannel(
     IHttpClientFactory clients,
     IDbContextFactory<IskraDbContext> contexts,
     IOptions<WebhookOptions> options,
     TimeProvider time,
-    ILogger<WebhookSender> logger)
+    ILogger<WebhookChannel> logger) : IDeliveryChannel, IDeliveryGiveUp
 {
     public const string ClientName = "webhooks";
 
-    /// <summary>Delivers <paramref name="e"/>; true when the receiver accepted it (2xx) within the attempts.</summary>
-    public async Task<bool> DeliverAsync(long webhookId, Uri url, string? secret, CsmsEvent e, CancellationToken cancellationToken)
+    public const string DeliveryIdHeader = "X-Iskra-Delivery-Id";
+
+    public const string Deleted = "webhook deleted";
+
+    public string Name => DeliveryChannels.Webhook;
+
+    public async Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(e);
-        var body = EventMessage.Utf8(e);
-        var settings = options.Value;
-        var delays = settings.RetryDelays;
-        var client = clients.CreateClient(ClientName);
-        for (var attempt = 0; attempt <= delays.Count; attempt++)
+        ArgumentNullException.ThrowIfNull(message);
+        Webhook? hook = null;
+        if (message.WebhookId is { } id)
         {
-            if (attempt > 0)
-            {
-                await Task.Delay(delays[attempt - 1], time, cancellationToken).ConfigureAwait(false);
-            }
-
-            var (error, detail) = await AttemptAsync(client, url, body, secret, e, TimeSpan.FromSeconds(settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
-            if (error is null)
-            {
-                await RecordAsync(webhookId, w => w.SetProperty(x => x.LastSuccessAt, time.GetUtcNow())).ConfigureAwait(false);
-                return true;
-            }
-
-            // The log keeps the details for the server's operator; the API shows only the category, so that
-            // lastError cannot be used to map what answers where on the server's network.
-            var text = $"attempt {attempt + 1} of {delays.Count + 1}: {error}";
-            LogAttemptFailed(logger, webhookId, e.Type, text, detail);
-            await RecordAsync(webhookId, w => w
-                .SetProperty(x => x.LastFailureAt, time.GetUtcNow())
-                .SetProperty(x => x.LastError, text)).ConfigureAwait(false);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            hook = await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken).ConfigureAwait(false);
         }
 
-        await RecordAsync(webhookId, w => w.SetProperty(x => x.Failures, x => x.Failures + 1)).ConfigureAwait(false);
-        return false;
+        if (hook is null)
+        {
+            return new DeliveryResult(false, Deleted, Permanent: true);
+        }
+
+        var secret = string.IsNullOrEmpty(hook.Secret) ? null : hook.Secret;
+        var (error, detail) = await AttemptAsync(new Uri(hook.Url, UriKind.Absolute), Encoding.UTF8.GetBytes(message.Body), secret, message, cancellationToken).ConfigureAwait(false);
+        if (error is null)
+        {
+            await RecordAsync(hook.Id, w => w.SetProperty(x => x.LastSuccessAt, time.GetUtcNow())).ConfigureAwait(false);
+            return new DeliveryResult(true, "delivered");
+        }
+
+        // The log keeps the details for the server's operator; the API shows only the category, so that
+        // lastError cannot be used to map what answers where on the server's network.
+        var text = $"attempt {message.Attempts + 1}: {error}";
+        LogAttemptFailed(logger, hook.Id, message.EventType, text, detail);
+        await RecordAsync(hook.Id, w => w
+            .SetProperty(x => x.LastFailureAt, time.GetUtcNow())
+            .SetProperty(x => x.LastError, text)).ConfigureAwait(false);
+        return new DeliveryResult(false, error);
+    }
+
+    /// <summary>The outbox gave up a message: one more event the webhook did not get.</summary>
+    public Task GaveUpAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.WebhookId is { } id ? RecordAsync(id, w => w.SetProperty(x => x.Failures, x => x.Failures + 1)) : Task.CompletedTask;
     }
 
     /// <summary>
     /// One POST; (null, null) when accepted, otherwise a coarse category (<c>refused destination</c>,
     /// <c>connection failed</c>, <c>timeout</c>, <c>HTTP 500</c>, <c>delivery failed</c>) and the details for the log.
     /// </summary>
-    private async Task<(string? Error, string? Detail)> AttemptAsync(
-        HttpClient client, Uri url, byte[] body, string? secret, CsmsEvent e, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<(string? Error, string? Detail)> AttemptAsync(Uri url, byte[] body, string? secret, OutboxMessage message, CancellationToken cancellationToken)
     {
+        var timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add("X-Iskra-Event", e.Type);
-        request.Headers.Add("X-Iskra-Event-Id", e.Sequence.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-Iskra-Event", message.EventType);
+        request.Headers.Add("X-Iskra-Event-Id", message.Id.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(DeliveryIdHeader, message.DeliveryId);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         if (secret is not null)
@@ -81,7 +95,7 @@ public sealed partial class WebhookSender(
 
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode ? (null, null) : ($"HTTP {(int)response.StatusCode}", response.ReasonPhrase);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
