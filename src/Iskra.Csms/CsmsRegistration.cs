@@ -43,6 +43,13 @@ public static class CsmsRegistration
         services.AddSingleton<AlarmDesk>();
         services.AddSingleton<AlarmRulesJob>();
         services.AddSingleton<Notifications.OutboxSignal>();
+        services.Configure<Notifications.NotificationOptions>(configuration.GetSection("Notifications"));
+        services.Configure<Notifications.SmtpOptions>(configuration.GetSection("Notifications:Smtp"));
+        services.AddSingleton<Notifications.AlarmNotifier>();
+        services.AddSingleton<Notifications.DigestJob>();
+        services.AddSingleton<Notifications.SubscriptionService>();
+        services.AddSingleton<Notifications.EmailChannel>();
+        services.AddSingleton<Notifications.IDeliveryChannel>(sp => sp.GetRequiredService<Notifications.EmailChannel>());
         services.Configure<AlarmOptions>(configuration.GetSection("Alarms"));
         services.AddSingleton<ConnectionAttemptLog>();
         services.AddSingleton<ConnectionAttemptRetention>();
@@ -95,6 +102,8 @@ public static class CsmsRegistration
         services.AddHostedService(sp => sp.GetRequiredService<TrafficRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<Tariffs.RunningCosts>());
         services.AddHostedService(sp => sp.GetRequiredService<AlarmRulesJob>());
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.AlarmNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.DigestJob>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptRetention>());
         return services;

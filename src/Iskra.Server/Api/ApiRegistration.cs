@@ -66,6 +66,7 @@ public static class ApiRegistration
         Metrics.MetricsApi.Map(app);
         EventsApi.Map(api);
         WebhooksApi.Map(api);
+        Notifications.SubscriptionsApi.Map(api);
         TestLabApi.Map(api);
         CatalogApi.Map(api);
     }
