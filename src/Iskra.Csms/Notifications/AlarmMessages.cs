@@ -174,7 +174,7 @@ public static class AlarmMessages
         return row;
     }
 
-    private static void Line(StringBuilder text, string label, string value) => text.Append(label).Append(':').Append(' ', Math.Max(1, 11 - label.Length)).AppendLine(value);
+    private static void Line(StringBuilder text, string label, string value) => text.Append(label).Append(':').Append(' ', Math.Max(1, 10 - label.Length)).AppendLine(value);
 
     private static string Fit(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 }
