@@ -35,7 +35,7 @@ public sealed class CatalogAdmissionTests(CatalogAdmissionTests.IntegratedOnlySe
         Assert.Equal("SecurityError", await station.CallExpectingErrorAsync("Heartbeat", "{}"));
         var alarm = Assert.Single(await Server.Api().ItemsAsync($"/api/alarms?stationId={id}"));
         Assert.Equal(AlarmKinds.ModelNotIntegrated, alarm.GetProperty("code").GetString());
-        Assert.Equal($"Model {vendor} X1 is not an integrated model (status testing); boot answered Pending", alarm.GetProperty("message").GetString());
+        Assert.Equal($"{id}: Model {vendor} X1 is not an integrated model (status testing); boot answered Pending", alarm.GetProperty("message").GetString());
     }
 
     [Fact]
@@ -113,7 +113,8 @@ public sealed class CatalogAdmissionTests(CatalogAdmissionTests.IntegratedOnlySe
 
         var alarm = Assert.Single(await Server.Api().ItemsAsync($"/api/alarms?stationId={id}"));
         Assert.Equal(AlarmKinds.FirmwareNotTested, alarm.GetProperty("code").GetString());
-        Assert.Equal($"firmware 2.3.1 of {vendor} X1 was never tested; tested: 2.2.0, 2.2.1", alarm.GetProperty("message").GetString());
+        Assert.Equal($"{id}: firmware 2.3.1 of {vendor} X1 was never tested; tested: 2.2.0, 2.2.1", alarm.GetProperty("message").GetString());
+        Assert.Equal(3, alarm.GetProperty("count").GetInt32());
         var model = await (await Server.Api().GetPathAsync($"/api/catalog/models/{recorded.ModelId}")).JsonAsync(200);
         var note = Assert.Single(model.GetProperty("quirks").EnumerateArray());
         Assert.Equal(("Iskra", "2.3.1"), (note.GetProperty("author").GetString(), note.GetProperty("firmware").GetString()));

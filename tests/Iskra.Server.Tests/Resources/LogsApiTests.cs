@@ -76,7 +76,7 @@ public abstract class LogsApiTests(SharedServer shared)
         await station.CallAsync("StatusNotification", """{"connectorId":1,"errorCode":"GroundFailure","status":"Faulted","info":"RCD tripped"}""");
 
         var alarm = Assert.Single(await Server.Api().ItemsAsync($"/api/alarms?stationId={id}&acknowledged=false"));
-        Assert.Equal(("GroundFailure", "StatusNotification", 1, false), (alarm.GetProperty("code").GetString(), alarm.GetProperty("source").GetString(), alarm.GetProperty("connectorId").GetInt32(), alarm.GetProperty("acknowledged").GetBoolean()));
+        Assert.Equal(("GroundFailure", "StatusNotification", 1, true), (alarm.GetProperty("code").GetString(), alarm.GetProperty("source").GetString(), alarm.GetProperty("connectorId").GetInt32(), alarm.GetProperty("acknowledgedAt").ValueKind == JsonValueKind.Null));
         var alarmId = alarm.GetProperty("id").GetInt64();
 
         using var viewer = await Server.ApiAsync(ApiRole.Viewer);
@@ -88,7 +88,7 @@ public abstract class LogsApiTests(SharedServer shared)
         Assert.Equal(acknowledged.GetProperty("acknowledgedBy").GetString(), again.GetProperty("acknowledgedBy").GetString());
 
         Assert.Empty(await Server.Api().ItemsAsync($"/api/alarms?stationId={id}&acknowledged=false"));
-        Assert.True(Assert.Single(await viewer.ItemsAsync($"/api/alarms?stationId={id}&acknowledged=true")).GetProperty("acknowledged").GetBoolean());
+        Assert.True(Assert.Single(await viewer.ItemsAsync($"/api/alarms?stationId={id}&acknowledged=true")).GetProperty("acknowledgedAt").ValueKind == JsonValueKind.String);
         await (await op.PostAsync(new Uri("/api/alarms/987654321/acknowledge", UriKind.Relative), null, TestContext.Current.CancellationToken)).ProblemAsync(404);
         await (await op.GetPathAsync("/api/alarms?acknowledged=7")).ProblemAsync(400);
     }

@@ -45,7 +45,7 @@ public sealed class UnknownBodyFieldsTests(SharedSqliteServer shared) : IClassFi
         var tag = Pages.NewId("GT");
         await Server.StationAsync(station);
         await Server.IdTagAsync(tag);
-        var values = new Dictionary<string, string> { ["id"] = station, ["idTag"] = tag, ["modelId"] = "1", ["cdrId"] = "1", ["subscriptionId"] = "1" };
+        var values = new Dictionary<string, string> { ["id"] = station, ["idTag"] = tag, ["modelId"] = "1", ["cdrId"] = "1", ["alarmId"] = "1", ["subscriptionId"] = "1" };
 
         using var anonymous = Server.Api(null);
         var document = await (await anonymous.GetPathAsync("/openapi/v1.json")).JsonAsync(200);

@@ -25,11 +25,11 @@ public static class AlarmsApi
         var alarms = api.MapGroup("/alarms").WithTags("Alarms");
         alarms.MapGet("/", ListAsync).WithName("ListAlarms")
             .WithSummary("Alarms, newest first; ?stationId=&kind=&severity=&open=&acknowledged=&from=&to= (from/to on openedAt, to exclusive)").ProducesProblem(400);
-        alarms.MapGet("/{id:long}", GetAsync).WithName("GetAlarm").WithSummary("One alarm").ProducesProblem(404);
-        alarms.MapPost("/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(ApiPolicies.Operator).WithName("AcknowledgeAlarm")
+        alarms.MapGet("/{alarmId:long}", GetAsync).WithName("GetAlarm").WithSummary("One alarm").ProducesProblem(404);
+        alarms.MapPost("/{alarmId:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(ApiPolicies.Operator).WithName("AcknowledgeAlarm")
             .WithSummary("Acknowledge an alarm (records the caller); an optional body {note} sets its note").Accepts<AlarmNote>("application/json")
             .ProducesProblem(400).ProducesProblem(404);
-        alarms.MapPut("/{id:long}/note", NoteAsync).RequireAuthorization(ApiPolicies.Operator).WithName("SetAlarmNote")
+        alarms.MapPut("/{alarmId:long}/note", NoteAsync).RequireAuthorization(ApiPolicies.Operator).WithName("SetAlarmNote")
             .WithSummary("Set an alarm's note {note}; an empty note removes it").Accepts<AlarmNote>("application/json").ProducesProblem(400).ProducesProblem(404);
 
         var windows = api.MapGroup("/stations/{id}/maintenance-windows").WithTags("Alarms");
@@ -109,15 +109,15 @@ public static class AlarmsApi
         return TypedResults.Ok(Paging.Page(rows, take, AlarmView.From, a => a.Id));
     }
 
-    private static async Task<Results<Ok<AlarmView>, ProblemHttpResult>> GetAsync(long id, IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AlarmView>, ProblemHttpResult>> GetAsync(long alarmId, IDbContextFactory<IskraDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var alarm = await db.Alarms.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
-        return alarm is null ? Unknown(id) : TypedResults.Ok(AlarmView.From(alarm));
+        var alarm = await db.Alarms.AsNoTracking().FirstOrDefaultAsync(a => a.Id == alarmId, cancellationToken).ConfigureAwait(false);
+        return alarm is null ? Unknown(alarmId) : TypedResults.Ok(AlarmView.From(alarm));
     }
 
     private static async Task<Results<Ok<AlarmView>, ProblemHttpResult>> AcknowledgeAsync(
-        long id, HttpContext context, AlarmDesk desk, CancellationToken cancellationToken)
+        long alarmId, HttpContext context, AlarmDesk desk, CancellationToken cancellationToken)
     {
         string? note = null;
         if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
@@ -131,11 +131,11 @@ public static class AlarmsApi
             note = text;
         }
 
-        var alarm = await desk.AcknowledgeAsync(id, ApiCallers.Of(context).Actor, note, cancellationToken).ConfigureAwait(false);
-        return alarm is null ? Unknown(id) : TypedResults.Ok(AlarmView.From(alarm));
+        var alarm = await desk.AcknowledgeAsync(alarmId, ApiCallers.Of(context).Actor, note, cancellationToken).ConfigureAwait(false);
+        return alarm is null ? Unknown(alarmId) : TypedResults.Ok(AlarmView.From(alarm));
     }
 
-    private static async Task<Results<Ok<AlarmView>, ProblemHttpResult>> NoteAsync(long id, HttpContext context, AlarmDesk desk, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AlarmView>, ProblemHttpResult>> NoteAsync(long alarmId, HttpContext context, AlarmDesk desk, CancellationToken cancellationToken)
     {
         var (note, problem) = await ReadNoteAsync(context, required: true, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -143,8 +143,8 @@ public static class AlarmsApi
             return problem;
         }
 
-        var alarm = await desk.NoteAsync(id, ApiCallers.Of(context).Actor, note!, cancellationToken).ConfigureAwait(false);
-        return alarm is null ? Unknown(id) : TypedResults.Ok(AlarmView.From(alarm));
+        var alarm = await desk.NoteAsync(alarmId, ApiCallers.Of(context).Actor, note!, cancellationToken).ConfigureAwait(false);
+        return alarm is null ? Unknown(alarmId) : TypedResults.Ok(AlarmView.From(alarm));
     }
 
     private static async Task<(string? Note, ProblemHttpResult? Problem)> ReadNoteAsync(HttpContext context, bool required, CancellationToken cancellationToken)
