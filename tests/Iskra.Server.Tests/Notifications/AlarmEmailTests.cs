@@ -1,5 +1,5 @@
-using Iskra.Csms.Access;
 using System.Text.Json;
+using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
 using Iskra.Csms.Notifications;
 using Iskra.Ocpp;
