@@ -54,6 +54,13 @@ public static class CsmsRegistration
         services.AddSingleton<Notifications.Outbox>();
         services.AddSingleton<Notifications.OutboxDelivery>();
         services.AddSingleton<Notifications.OutboxRetention>();
+        services.Configure<Notifications.NotificationOptions>(configuration.GetSection("Notifications"));
+        services.Configure<Notifications.SmtpOptions>(configuration.GetSection("Notifications:Smtp"));
+        services.AddSingleton<Notifications.AlarmNotifier>();
+        services.AddSingleton<Notifications.DigestJob>();
+        services.AddSingleton<Notifications.SubscriptionService>();
+        services.AddSingleton<Notifications.EmailChannel>();
+        services.AddSingleton<Notifications.IDeliveryChannel>(sp => sp.GetRequiredService<Notifications.EmailChannel>());
         services.Configure<AlarmOptions>(configuration.GetSection("Alarms"));
         services.AddSingleton<ConnectionAttemptLog>();
         services.AddSingleton<ConnectionAttemptRetention>();
@@ -109,6 +116,8 @@ public static class CsmsRegistration
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.Outbox>());
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxDelivery>());
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.OutboxRetention>());
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.AlarmNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.DigestJob>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectionAttemptRetention>());
         return services;

@@ -1,4 +1,5 @@
 using Iskra.Csms.Events;
+using Iskra.Csms.Notifications;
 using Iskra.Csms.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Iskra.Csms.Alarms;
 /// saying all is well, costs a set lookup and no query. The set is rebuilt from the database every
 /// <see cref="IndexLifetime"/>, which also heals it after a batch that rolled back.
 /// </summary>
-public sealed class AlarmBook(StorageWriter writer, CsmsEvents events, IOptionsMonitor<AlarmOptions> options, TimeProvider time)
+public sealed class AlarmBook(StorageWriter writer, CsmsEvents events, AlarmNotifier notifier, IOptionsMonitor<AlarmOptions> options, TimeProvider time)
 {
     /// <summary>How long the in-memory set of open keys is trusted before it is read again.</summary>
     public static readonly TimeSpan IndexLifetime = TimeSpan.FromMinutes(5);
@@ -115,7 +116,10 @@ public sealed class AlarmBook(StorageWriter writer, CsmsEvents events, IOptionsM
         Announce(changes);
     }
 
-    /// <summary>Publishes <c>alarm.raised</c> for an opened alarm and <c>alarm.cleared</c> for a cleared one (a repeat is not an event).</summary>
+    /// <summary>
+    /// Publishes <c>alarm.raised</c> for an opened alarm and <c>alarm.cleared</c> for a cleared one (a repeat is not an event),
+    /// and hands the change to the <see cref="AlarmNotifier"/> (which never blocks).
+    /// </summary>
     public void Announce(AlarmChange? change)
     {
         if (change is null || change.Transition == AlarmTransition.Repeated)
@@ -124,6 +128,7 @@ public sealed class AlarmBook(StorageWriter writer, CsmsEvents events, IOptionsM
         }
 
         events.AlarmChanged(change.Alarm, change.Transition == AlarmTransition.Opened ? CsmsEventTypes.AlarmRaised : CsmsEventTypes.AlarmCleared);
+        notifier.Notify(change.Alarm, change.Transition);
     }
 
     /// <summary>Announces every change of <paramref name="changes"/>.</summary>

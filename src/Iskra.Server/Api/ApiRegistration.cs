@@ -67,6 +67,7 @@ public static class ApiRegistration
         EventsApi.Map(api);
         WebhooksApi.Map(api);
         Notifications.DeliveriesApi.Map(api);
+        Notifications.SubscriptionsApi.Map(api);
         TestLabApi.Map(api);
         CatalogApi.Map(api);
     }

@@ -45,7 +45,7 @@ public sealed class UnknownBodyFieldsTests(SharedSqliteServer shared) : IClassFi
         var tag = Pages.NewId("GT");
         await Server.StationAsync(station);
         await Server.IdTagAsync(tag);
-        var values = new Dictionary<string, string> { ["id"] = station, ["idTag"] = tag, ["modelId"] = "1", ["cdrId"] = "1", ["alarmId"] = "1" };
+        var values = new Dictionary<string, string> { ["id"] = station, ["idTag"] = tag, ["modelId"] = "1", ["cdrId"] = "1", ["alarmId"] = "1", ["subscriptionId"] = "1" };
 
         using var anonymous = Server.Api(null);
         var document = await (await anonymous.GetPathAsync("/openapi/v1.json")).JsonAsync(200);
@@ -84,6 +84,7 @@ public sealed class UnknownBodyFieldsTests(SharedSqliteServer shared) : IClassFi
         Assert.Contains("POST /api/stations", checkedOperations);
         Assert.Contains("POST /api/api-keys", checkedOperations);
         Assert.Contains("POST /api/webhooks", checkedOperations);
+        Assert.Contains("PUT /api/notification-subscriptions/{subscriptionId}", checkedOperations);
         Assert.Contains("PATCH /api/catalog/models/{modelId}", checkedOperations);
         Assert.True(failures.Count == 0, "These bodies took an unknown field:\n" + string.Join("\n", failures));
     }
