@@ -1,5 +1,6 @@
 using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
+using Iskra.Csms.Alarms.Rules;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.DataTransfer;
 using Iskra.Csms.Diagnostics;
@@ -42,6 +43,12 @@ public static class CsmsRegistration
         services.AddSingleton<AlarmBook>();
         services.AddSingleton<AlarmDesk>();
         services.AddSingleton<AlarmRulesJob>();
+        services.AddSingleton<ClockSkewRule>();
+        services.AddSingleton<ITimedAlarmRule>(sp => sp.GetRequiredService<ClockSkewRule>());
+        services.AddSingleton<ConnectionRefusedRule>();
+        services.AddSingleton<ITimedAlarmRule>(sp => sp.GetRequiredService<ConnectionRefusedRule>());
+        services.AddSingleton<ITimedAlarmRule, FirmwareUpdateFailedRule>();
+        services.AddSingleton<ITimedAlarmRule, LogUploadFailedRule>();
         services.AddSingleton<Notifications.OutboxSignal>();
         services.Configure<AlarmOptions>(configuration.GetSection("Alarms"));
         services.AddSingleton<ConnectionAttemptLog>();

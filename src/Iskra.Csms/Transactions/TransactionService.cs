@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Iskra.Csms.Alarms.Rules;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.Events;
 using Iskra.Csms.Storage;
@@ -20,6 +21,7 @@ public sealed class TransactionService(
     SessionBilling billing,
     RunningCosts runningCosts,
     IOptions<CsmsOptions> options,
+    ClockSkewRule clock,
     TimeProvider time)
 {
     /// <summary>1.6 StartTransaction: allocates an unguessable id, or returns the same one for a retry of the same start.</summary>
@@ -75,6 +77,8 @@ public sealed class TransactionService(
             events.Transaction(CsmsEventTypes.TransactionStarted, tx);
         }
 
+        await clock.ObserveAsync(stationId, "StartTransaction", start.Timestamp, live: false, now, cancellationToken).ConfigureAwait(false);
+
         return (int.Parse(tx.TransactionId, CultureInfo.InvariantCulture), auth);
     }
 
@@ -124,6 +128,7 @@ public sealed class TransactionService(
         }
 
         events.Transaction(CsmsEventTypes.TransactionStopped, stopped);
+        await clock.ObserveAsync(stationId, "StopTransaction", stop.Timestamp, live: false, now, cancellationToken).ConfigureAwait(false);
         return auth;
     }
 
@@ -152,7 +157,8 @@ public sealed class TransactionService(
     /// <summary>MeterValues of either version; linked to the transaction when it is known, which is then announced as updated.</summary>
     public async ValueTask MeterValuesAsync(string stationId, int evseId, int connectorId, string? transactionId, IReadOnlyList<MeterReading> readings, CancellationToken cancellationToken)
     {
-        var tx = await writer.WriteAsync((stationId, evseId, connectorId, transactionId, readings, now: time.GetUtcNow()), static async (db, s, ct) =>
+        var now = time.GetUtcNow();
+        var tx = await writer.WriteAsync((stationId, evseId, connectorId, transactionId, readings, now), static async (db, s, ct) =>
         {
             var tx = s.transactionId is null ? null : await TransactionStore.FindAsync(db, s.stationId, s.transactionId, ct).ConfigureAwait(false);
             TransactionStore.AddMeterValues(db, s.stationId, tx, s.evseId, s.connectorId, s.readings, s.now);
@@ -165,6 +171,17 @@ public sealed class TransactionService(
         }, cancellationToken).ConfigureAwait(false);
         runningCosts.Touch(tx);
         events.Transaction(CsmsEventTypes.TransactionUpdated, tx);
+        if (readings.Count > 0)
+        {
+            // The newest sample: the older ones of a batch may have been queued.
+            var newest = readings[0].Timestamp;
+            for (var i = 1; i < readings.Count; i++)
+            {
+                newest = readings[i].Timestamp > newest ? readings[i].Timestamp : newest;
+            }
+
+            await clock.ObserveAsync(stationId, "MeterValues", newest, live: false, now, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -252,6 +269,8 @@ public sealed class TransactionService(
             events.Transaction(type, tx);
         }
 
+        // Live: sent as it happened (offline=false) and not a retry of an event stored before (a retry is old by nature).
+        await clock.ObserveAsync(stationId, "TransactionEvent", e.Timestamp, live: !e.Offline && type is not null, now, cancellationToken).ConfigureAwait(false);
         return (auth, finalCost);
     }
 
