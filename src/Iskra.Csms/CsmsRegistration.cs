@@ -1,5 +1,6 @@
 using Iskra.Csms.Access;
 using Iskra.Csms.Alarms;
+using Iskra.Csms.Alarms.Rules;
 using Iskra.Csms.Authorization;
 using Iskra.Csms.DataTransfer;
 using Iskra.Csms.Diagnostics;
@@ -49,6 +50,12 @@ public static class CsmsRegistration
         services.AddSingleton<ITimedAlarmRule, Alarms.Rules.SessionSuspendedRule>();
         services.AddSingleton<ITimedAlarmRule, Alarms.Rules.RemoteStartWithoutSessionRule>();
         services.AddSingleton<ITimedAlarmRule, Alarms.Rules.QuietAlarms>();
+        services.AddSingleton<ClockSkewRule>();
+        services.AddSingleton<ITimedAlarmRule>(sp => sp.GetRequiredService<ClockSkewRule>());
+        services.AddSingleton<ConnectionRefusedRule>();
+        services.AddSingleton<ITimedAlarmRule>(sp => sp.GetRequiredService<ConnectionRefusedRule>());
+        services.AddSingleton<ITimedAlarmRule, FirmwareUpdateFailedRule>();
+        services.AddSingleton<ITimedAlarmRule, LogUploadFailedRule>();
         services.AddSingleton<Notifications.OutboxSignal>();
         services.Configure<Notifications.OutboxOptions>(configuration.GetSection("Notifications"));
         services.AddSingleton<Notifications.Outbox>();

@@ -8,7 +8,8 @@ namespace Iskra.Csms.Reports;
 /// <summary>
 /// Keeps what stations report outside transactions (blocks B, G, L, N, K, H, P, A): status
 /// notifications of firmware, diagnostics and logs with their request id, security events,
-/// device-model reports, events, charging limits and needs, data transfers. Stored before answered.
+/// device-model reports, events, charging limits and needs, data transfers. Stored before answered, in the same commit as
+/// the alarm a notice opens or clears (security events, failed firmware updates and log uploads).
 /// </summary>
 public sealed class NoticeService(StorageWriter writer, AlarmBook alarms, TimeProvider time)
 {
@@ -28,9 +29,20 @@ public sealed class NoticeService(StorageWriter writer, AlarmBook alarms, TimePr
         {
             var n = s.notice;
             db.Notices.Add(n);
-            return n.Action == "SecurityEventNotification" && n.Status is { } type
-                ? await SecurityEventRule.ApplyAsync(s.alarms, db, n.StationId, type, null, n.Timestamp, n.ReceivedAt, ct).ConfigureAwait(false)
-                : null;
+            if (n.Status is not { } status)
+            {
+                return null;
+            }
+
+            return n.Action switch
+            {
+                "SecurityEventNotification" => await SecurityEventRule.ApplyAsync(s.alarms, db, n.StationId, status, null, n.Timestamp, n.ReceivedAt, ct).ConfigureAwait(false),
+                "FirmwareStatusNotification" or "SignedFirmwareStatusNotification" =>
+                    await FirmwareUpdateFailedRule.ApplyAsync(s.alarms, db, n.StationId, n.RequestId, status, n.ReceivedAt, ct).ConfigureAwait(false),
+                "DiagnosticsStatusNotification" or "LogStatusNotification" =>
+                    await LogUploadFailedRule.ApplyAsync(s.alarms, db, n.StationId, n.Action, n.RequestId, status, n.ReceivedAt, ct).ConfigureAwait(false),
+                _ => null,
+            };
         }, cancellationToken).ConfigureAwait(false);
         alarms.Announce(alarm);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Iskra.Csms.Alarms.Rules;
 using Iskra.Csms.Reports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ namespace Iskra.Csms.Stations;
 /// </list>
 /// Both checks come before the station is looked up, so they do not tell unknown ids from known ones.
 /// </summary>
-public sealed partial class AdmissionGuard(NoticeService notices, IOptions<CsmsOptions> options, TimeProvider time, ILogger<AdmissionGuard> logger)
+public sealed partial class AdmissionGuard(NoticeService notices, ConnectionRefusedRule refusals, IOptions<CsmsOptions> options, TimeProvider time, ILogger<AdmissionGuard> logger)
 {
     /// <summary>The notice action of the security event, named as in the 2.0.1 list (part 2 appendix 1), with the refusal reason as its status.</summary>
     public const string FailedAuthentication = "FailedToAuthenticateAtCsms";
@@ -37,16 +38,27 @@ public sealed partial class AdmissionGuard(NoticeService notices, IOptions<CsmsO
         return _pairs.IsLimited(pair) || (_addresses.IsLimited(AddressKey(request)) && !_admittedPairs.ContainsKey(pair));
     }
 
-    /// <summary>Counts a refused attempt; a registered id's failure is recorded as a security event once per window.</summary>
+    /// <summary>Counts a refused attempt; a registered id's failure counts towards its <see cref="ConnectionRefusedRule"/> alarm and is recorded as a security event once per window.</summary>
     public void Failed(AdmissionRequest request, bool registered, RefusalReason reason)
     {
         ArgumentNullException.ThrowIfNull(request);
         _pairs.RecordFailure(PairKey(request));
         _addresses.RecordFailure(AddressKey(request));
-        if (registered && FirstInWindow(request.StationId))
+        if (registered)
         {
-            _ = RecordNoticeAsync(request.StationId, request.RemoteAddress, reason);
+            refusals.Refused(request.StationId, request.RemoteAddress, reason.ToString());
+            if (FirstInWindow(request.StationId))
+            {
+                _ = RecordNoticeAsync(request.StationId, request.RemoteAddress, reason);
+            }
         }
+    }
+
+    /// <summary>An attempt refused by <see cref="IsLimited"/>: counted towards the station's alarm when its id is registered and already counted.</summary>
+    public void Limited(AdmissionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        refusals.Limited(request.StationId, request.RemoteAddress);
     }
 
     /// <summary>Clears the pair's failures and remembers that this id gets in from this address.</summary>

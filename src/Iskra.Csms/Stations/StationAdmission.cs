@@ -24,6 +24,7 @@ public sealed class StationAdmission(
     {
         if (guard.IsLimited(request))
         {
+            guard.Limited(request);
             return AdmissionDecision.Refuse(RefusalReason.RateLimited);
         }
 

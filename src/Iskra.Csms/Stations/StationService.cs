@@ -12,7 +12,7 @@ namespace Iskra.Csms.Stations;
 /// history, and alarms for faults. Everything is stored through the <see cref="StorageWriter"/>
 /// before the station is answered.
 /// </summary>
-public sealed class StationService(StorageWriter writer, CsmsEvents events, IOptions<CsmsOptions> options, IModelAdmission models, AlarmBook alarms, TimeProvider time)
+public sealed class StationService(StorageWriter writer, CsmsEvents events, IOptions<CsmsOptions> options, IModelAdmission models, AlarmBook alarms, ClockSkewRule clock, TimeProvider time)
 {
     /// <summary>
     /// Stores the boot data and answers the operator's registration status; a station the operator Accepted is then
@@ -226,5 +226,9 @@ public sealed class StationService(StorageWriter writer, CsmsEvents events, IOpt
 
         alarms.Announce(alarm);
         alarms.Announce(resumed);
+        if (report.Timestamp is { } stamped)
+        {
+            await clock.ObserveAsync(stationId, "StatusNotification", stamped, live: false, now, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -23,6 +23,7 @@ public sealed class TransactionService(
     RunningCosts runningCosts,
     AlarmBook alarms,
     IOptions<CsmsOptions> options,
+    ClockSkewRule clock,
     TimeProvider time)
 {
     /// <summary>1.6 StartTransaction: allocates an unguessable id, or returns the same one for a retry of the same start.</summary>
@@ -78,6 +79,7 @@ public sealed class TransactionService(
             events.Transaction(CsmsEventTypes.TransactionStarted, tx);
         }
 
+        await clock.ObserveAsync(stationId, "StartTransaction", start.Timestamp, live: false, now, cancellationToken).ConfigureAwait(false);
         alarms.Announce(cleared);
 
         return (int.Parse(tx.TransactionId, CultureInfo.InvariantCulture), auth);
@@ -130,6 +132,7 @@ public sealed class TransactionService(
         }
 
         events.Transaction(CsmsEventTypes.TransactionStopped, stopped);
+        await clock.ObserveAsync(stationId, "StopTransaction", stop.Timestamp, live: false, now, cancellationToken).ConfigureAwait(false);
         return auth;
     }
 
@@ -158,7 +161,8 @@ public sealed class TransactionService(
     /// <summary>MeterValues of either version; linked to the transaction when it is known, which is then announced as updated.</summary>
     public async ValueTask MeterValuesAsync(string stationId, int evseId, int connectorId, string? transactionId, IReadOnlyList<MeterReading> readings, CancellationToken cancellationToken)
     {
-        var (tx, cleared) = await writer.WriteAsync((stationId, evseId, connectorId, transactionId, readings, now: time.GetUtcNow(), alarms), static async (db, s, ct) =>
+        var now = time.GetUtcNow();
+        var (tx, cleared) = await writer.WriteAsync((stationId, evseId, connectorId, transactionId, readings, now, alarms), static async (db, s, ct) =>
         {
             var tx = s.transactionId is null ? null : await TransactionStore.FindAsync(db, s.stationId, s.transactionId, ct).ConfigureAwait(false);
             TransactionStore.AddMeterValues(db, s.stationId, tx, s.evseId, s.connectorId, s.readings, s.now);
@@ -172,6 +176,17 @@ public sealed class TransactionService(
         alarms.Announce(cleared);
         runningCosts.Touch(tx);
         events.Transaction(CsmsEventTypes.TransactionUpdated, tx);
+        if (readings.Count > 0)
+        {
+            // The newest sample: the older ones of a batch may have been queued.
+            var newest = readings[0].Timestamp;
+            for (var i = 1; i < readings.Count; i++)
+            {
+                newest = readings[i].Timestamp > newest ? readings[i].Timestamp : newest;
+            }
+
+            await clock.ObserveAsync(stationId, "MeterValues", newest, live: false, now, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -261,6 +276,8 @@ public sealed class TransactionService(
             events.Transaction(type, tx);
         }
 
+        // Live: sent as it happened (offline=false) and not a retry of an event stored before (a retry is old by nature).
+        await clock.ObserveAsync(stationId, "TransactionEvent", e.Timestamp, live: !e.Offline && type is not null, now, cancellationToken).ConfigureAwait(false);
         return (auth, finalCost);
     }
 
