@@ -1276,6 +1276,8 @@ namespace Iskra.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action", "Id");
+
                     b.HasIndex("StationId", "Action", "Id");
 
                     b.ToTable("station_notices", (string)null);
@@ -1682,6 +1684,8 @@ namespace Iskra.Migrations.Postgres.Migrations
 
                     b.HasIndex("StationId", "Id");
 
+                    b.HasIndex("StationId", "Timestamp");
+
                     b.ToTable("status_events", (string)null);
                 });
 
@@ -2016,6 +2020,9 @@ namespace Iskra.Migrations.Postgres.Migrations
 
                     b.HasIndex("StationId", "TransactionId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "StationId" }, "IX_transactions_running")
+                        .HasFilter("\"StoppedAt\" IS NULL");
 
                     b.ToTable("transactions", (string)null);
                 });

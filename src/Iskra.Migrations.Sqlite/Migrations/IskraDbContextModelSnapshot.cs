@@ -1230,6 +1230,8 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action", "Id");
+
                     b.HasIndex("StationId", "Action", "Id");
 
                     b.ToTable("station_notices", (string)null);
@@ -1624,6 +1626,8 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StationId", "Id");
 
+                    b.HasIndex("StationId", "Timestamp");
+
                     b.ToTable("status_events", (string)null);
                 });
 
@@ -1952,6 +1956,9 @@ namespace Iskra.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StationId", "TransactionId")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "StationId" }, "IX_transactions_running")
+                        .HasFilter("\"StoppedAt\" IS NULL");
 
                     b.ToTable("transactions", (string)null);
                 });
