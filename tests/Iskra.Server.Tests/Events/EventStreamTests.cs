@@ -74,16 +74,16 @@ public sealed class EventStreamTests(SharedSqliteServer shared) : IClassFixture<
         Assert.Equal(("station.status", 2, 1, "Occupied"), (status.Type, status.Data.GetProperty("evseId").GetInt32(), status.Data.GetProperty("connectorId").GetInt32(), status.Data.GetProperty("status").GetString()));
 
         await station.CallAsync("TransactionEvent", Event("Started", 0, "10:00", 1000, ""","idToken":{"idToken":"SSE-TAG-201","type":"ISO14443"}"""));
-        var started = await events.NextAsync();
+        var started = await events.NextOfAsync("transaction.started", "alarm.raised"); // 26 Nov sent live: also a ClockSkew alarm
         Assert.Equal(("transaction.started", "T-201", "SSE-TAG-201", 2), (started.Type, started.Data.GetProperty("transactionId").GetString(), started.Data.GetProperty("idTag").GetString(), started.Data.GetProperty("evseId").GetInt32()));
 
         await station.CallAsync("TransactionEvent", Event("Updated", 1, "10:05", 1800, ""));
-        var updated = await events.NextAsync();
+        var updated = await events.NextOfAsync("transaction.updated", "alarm.raised");
         Assert.Equal(("transaction.updated", 800m), (updated.Type, updated.Data.GetProperty("energyWh").GetDecimal()));
 
         await station.CallAsync("TransactionEvent", Event("Updated", 1, "10:05", 1800, "")); // a retry: stored once, announced once
         await station.CallAsync("TransactionEvent", Event("Ended", 2, "10:10", 2600, ""));
-        var stopped = await events.NextAsync();
+        var stopped = await events.NextOfAsync("transaction.stopped", "alarm.raised");
         Assert.Equal(("transaction.stopped", 1600m, "EVDisconnected"), (stopped.Type, stopped.Data.GetProperty("energyWh").GetDecimal(), stopped.Data.GetProperty("stopReason").GetString()));
         Assert.Equal(started.Data.GetProperty("id").GetInt64(), stopped.Data.GetProperty("id").GetInt64());
     }

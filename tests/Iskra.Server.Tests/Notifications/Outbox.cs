@@ -1,13 +1,12 @@
 using Iskra.Csms.Notifications;
 using Iskra.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Iskra.Server.Tests.Notifications;
 
 /// <summary>
-/// Reads what the notifier stored in the outbox, and delivers e-mail rows through the real <see cref="EmailChannel"/>
-/// (one attempt each, as the outbox's delivery loop would).
+/// Reads what the notifier stored in the outbox, and waits for the outbox's delivery loop to send it through the real
+/// <see cref="EmailChannel"/> to the test's SMTP server.
 /// </summary>
 public static class Outbox
 {
@@ -39,11 +38,22 @@ public static class Outbox
         }
     }
 
-    /// <summary>Sends <paramref name="row"/> through the e-mail channel and asserts it was delivered.</summary>
+    /// <summary>Waits until the outbox's delivery loop has delivered <paramref name="row"/> (10 s at most) and asserts it.</summary>
     public static async Task DeliverAsync(this IskraServer server, OutboxMessage row)
     {
-        var result = await server.Services.GetRequiredService<EmailChannel>().SendAsync(row, TestContext.Current.CancellationToken);
-        Assert.True(result.Delivered, result.Outcome);
-        Assert.Equal("250", result.Outcome);
+        ArgumentNullException.ThrowIfNull(row);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            await using var db = server.CreateDbContext();
+            var stored = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == row.Id, TestContext.Current.CancellationToken);
+            if (stored.State != OutboxState.Pending || DateTime.UtcNow > deadline)
+            {
+                Assert.True(stored.State == OutboxState.Delivered, $"outbox row {row.Id}: {stored.State}, {stored.LastError}");
+                return;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 }
