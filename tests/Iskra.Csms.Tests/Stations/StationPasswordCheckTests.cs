@@ -159,7 +159,7 @@ public sealed class StationPasswordCheckTests
             await Task.Delay(10, Ct);
         }
 
-        var ended = csms.Get<StationService>().DisconnectedAsync("cp-1", DateTimeOffset.UtcNow, Ct).AsTask();
+        var ended = csms.Get<StationService>().DisconnectedAsync("cp-1", null, DateTimeOffset.UtcNow, Ct).AsTask();
         while (csms.Writer.Health().QueueDepth < 2)
         {
             await Task.Delay(10, Ct);
