@@ -28,14 +28,25 @@ public static partial class OwnerOnly
         }
     }
 
-    /// <summary>Creates <paramref name="path"/> with 0700, or tightens an existing folder to 0700.</summary>
+    /// <summary>
+    /// Creates <paramref name="path"/> with 0700, or tightens an existing folder to 0700; a shared folder (sticky, like
+    /// /tmp) is left as it is, since other users' files live there too: the files Iskra puts in it are still the owner's only.
+    /// </summary>
     public static void SecureFolder(string path, ILogger logger)
     {
         CreateFolder(path);
-        if (!OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows())
         {
-            Tighten(path, FolderMode, logger);
+            return;
         }
+
+        if ((File.GetUnixFileMode(path) & UnixFileMode.StickyBit) != 0)
+        {
+            LogShared(logger, path);
+            return;
+        }
+
+        Tighten(path, FolderMode, logger);
     }
 
     /// <summary>Creates <paramref name="path"/> empty with 0600 (SQLite gives its -wal and -shm the database file's mode), or tightens an existing file.</summary>
@@ -87,6 +98,9 @@ public static partial class OwnerOnly
     }
 
     private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode, 8).PadLeft(4, '0');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} is a folder shared with other users: Iskra's files in it are the owner's only, the folder is left as it is; give Iskra a data folder of its own.")]
+    private static partial void LogShared(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Path} was open to other users ({Mode}); it is now the owner's only ({Tightened}).")]
     private static partial void LogTightened(ILogger logger, string path, string mode, string tightened);

@@ -66,6 +66,24 @@ public sealed class OwnerOnlyFilesTests
         Assert.Contains($"Information {category}: {Path.Combine(data, "iskra.db")} was open to other users (0644); it is now the owner's only (0600).", log.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_database_in_a_shared_sticky_folder_leaves_the_folder_as_it_is_and_still_keeps_its_files_private()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
+        var shared = Path.Combine(Path.GetTempPath(), "iskra-tests", Guid.NewGuid().ToString("N")); // like /tmp: 1777
+        var files = Path.Combine(shared, "files-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(shared);
+        var sticky = UnixFileMode.StickyBit | Folder | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        System.IO.File.SetUnixFileMode(shared, sticky);
+        var log = new CapturedLog();
+        await using var server = await StartAsync(shared, files, log);
+
+        Assert.Equal(sticky, System.IO.File.GetUnixFileMode(shared));
+        Assert.Equal(File, System.IO.File.GetUnixFileMode(Path.Combine(shared, "iskra.db")));
+        Assert.Contains($"{shared} is a folder shared with other users", log.Text, StringComparison.Ordinal);
+    }
+
     private static async Task<IskraServer> StartAsync(string data, string files, CapturedLog? log) =>
         await IskraServer.StartAsync(
             TestDatabase.Sqlite(Path.Combine(data, "iskra.db")),
