@@ -82,7 +82,7 @@ public sealed class MetricsTests
         Assert.Equal(200, (int)metrics.StatusCode);
         Assert.Equal(0, Value(await metrics.Content.ReadAsStringAsync(Ct), "iskra_stations_connected"));
         var openApi = await (await server.Api(null).GetPathAsync("/openapi/v1.json")).JsonAsync(200);
-        foreach (var path in new[] { "/api/stations", "/api/stations/{id}", "/api/id-tags/{idTag}", "/api/transactions/{id}", "/api/alarms/{id}/acknowledge", "/api/audit", "/api/connection-attempts", "/api/stations/{id}/messages", "/metrics", "/health" })
+        foreach (var path in new[] { "/api/stations", "/api/stations/{id}", "/api/id-tags/{idTag}", "/api/transactions/{id}", "/api/alarms/{alarmId}/acknowledge", "/api/audit", "/api/connection-attempts", "/api/stations/{id}/messages", "/metrics", "/health" })
         {
             Assert.True(openApi.GetProperty("paths").TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         }
