@@ -156,14 +156,14 @@ unix_socket_directories = '$PG_DIR'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 200
+max_connections = 600
 EOF
 fi
 
 # --- start ---------------------------------------------------------------------
 : >"$PG_LOG" 2>/dev/null || true
 [[ "$(id -u)" -ne 0 ]] || chown "$PG_USER_OS:" "$PG_LOG"
-if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "-p $PG_PORT" -w -t 60 start >/dev/null 2>&1; then
+if ! as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "-p $PG_PORT -c max_connections=600" -w -t 60 start >/dev/null 2>&1; then
   tail -n 30 "$PG_LOG" >&2 || true
   die "pg_ctl start failed on 127.0.0.1:$PG_PORT (log above: $PG_LOG; is the port taken?)"
 fi

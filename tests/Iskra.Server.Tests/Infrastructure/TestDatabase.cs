@@ -46,7 +46,7 @@ public sealed class TestDatabase
             await create.ExecuteNonQueryAsync();
         }
 
-        return new TestDatabase(provider, new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString);
+        return new TestDatabase(provider, new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ConnectionString);
     }
 
     private static async Task<string> PostgresAdminAsync()
